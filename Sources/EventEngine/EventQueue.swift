@@ -41,7 +41,8 @@ public struct EventQueue<Payload> {
     @inlinable public var count: Int { liveCount }
     @inlinable public var isEmpty: Bool { liveCount == 0 }
 
-    /// Empties the queue, keeping its storage, and restarts sequence numbers.
+    /// Empties the queue, keeping its storage, and restarts sequence numbers. Handles issued before a
+    /// reset must be dropped with it: sequence numbers restart, so an old handle would name a new event.
     @inlinable public mutating func reset() {
         heap.removeAll(keepingCapacity: true)
         cancelled.removeAll(keepingCapacity: true)

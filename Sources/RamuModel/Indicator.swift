@@ -149,11 +149,15 @@ public struct ReplicationResult: Sendable {
     public var years: [YearIndicators]
     /// Filled only when microdata were asked for.
     public var households: [HouseholdYearRecord]
+    /// Events processed over the run, by `HouseholdEventKind.rawValue` (for the benchmark).
+    public var eventCounts: [Int]
 
-    public init(replication: Int, years: [YearIndicators], households: [HouseholdYearRecord] = []) {
+    public init(replication: Int, years: [YearIndicators], households: [HouseholdYearRecord] = [],
+                eventCounts: [Int] = []) {
         self.replication = replication
         self.years = years
         self.households = households
+        self.eventCounts = eventCounts
     }
 }
 

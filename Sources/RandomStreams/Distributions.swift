@@ -12,6 +12,11 @@ public enum GSLCDF {
     public static func uniformP(_ x: Double) -> Double { gsl_cdf_flat_P(x, 0, 1) }
     /// Upper tail of the standard normal, for test statistics.
     public static func gaussianQ(_ x: Double) -> Double { gsl_cdf_ugaussian_Q(x) }
+    /// The chi-square value exceeded with probability `alpha` on `dof` degrees of freedom
+    /// (`gsl_cdf_chisq_Qinv`), the critical value of a goodness-of-fit test at level `alpha`.
+    public static func chisqQuantile(upperTail alpha: Double, dof: Double) -> Double {
+        gsl_cdf_chisq_Qinv(alpha, dof)
+    }
 }
 
 /// Lognormal parameters from the mean and standard deviation of the distribution itself

@@ -5,21 +5,50 @@ import CGSL
 /// so no generator is ever shared between threads and no draw depends on event order elsewhere.
 public final class GSLGenerator {
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
+    /// taus2's state, three `unsigned long` words s1, s2, s3 (GSL `rng/taus.c`, `taus_state_t`).
+    @usableFromInline let state: UnsafeMutablePointer<CUnsignedLong>
 
-    /// A taus2 generator seeded with `seed` (GSL replaces a zero seed by its default, 1).
+    /// A taus2 generator on the stream that `seed` names (see `reseed(_:)`).
     public init(seed: UInt64 = 1) {
         guard let r = gsl_rng_alloc(cgsl_rng_taus2()) else {
             fatalError("gsl_rng_alloc failed: out of memory")
         }
+        // reseed writes taus2's state words itself: check that the state is what it assumes.
+        precondition(gsl_rng_size(r) == 3 * MemoryLayout<CUnsignedLong>.size,
+                     "unexpected gsl_rng_taus2 state layout")
         rng = r
-        gsl_rng_set(rng, UInt(truncatingIfNeeded: seed))
+        state = gsl_rng_state(r).bindMemory(to: CUnsignedLong.self, capacity: 3)
+        reseed(seed)
     }
 
     deinit { gsl_rng_free(rng) }
 
-    /// Re-seeds the generator, starting the stream that `seed` names.
+    /// Re-seeds the generator, starting the stream that `seed` names; distinct seeds give distinct streams.
+    ///
+    /// Why not `gsl_rng_set`: taus2's seeding keeps only the low 32 bits of its seed (`s1 = 69069·s mod 2^32`),
+    /// which would fold our 64-bit stream keys onto 2^32 streams, so that at full scale thousands of
+    /// households would share a stream. Instead the 64 bits of `seed`, mixed, fill the bits of the three
+    /// words that taus2's recurrence keeps (the top 31, 29 and 28 bits of s1, s2, s3), so the map from
+    /// seed to state is one to one; then the generator is warmed up six steps as GSL's own seeding does.
     @inlinable public func reseed(_ seed: UInt64) {
-        gsl_rng_set(rng, UInt(truncatingIfNeeded: seed))
+        let a = SplitMix64.mix(seed)        // bijective: distinct seeds, distinct a
+        let b = SplitMix64.mix(a ^ 0x7461_7573_3200_0000)  // "taus2": only fills bits a cannot
+        var s1 = (a & 0x7FFF_FFFF) << 1                           // 31 bits of a
+        var s2 = ((a >> 31) & 0x1FFF_FFFF) << 3                   // next 29 bits
+        var s3 = ((a >> 60) | (b & 0x00FF_FFFF) << 4) << 4        // last 4 bits of a, 24 of b
+        // L'Ecuyer's conditions s1 ≥ 2, s2 ≥ 8, s3 ≥ 16: a word whose kept bits are all zero would stay zero.
+        if s1 == 0 { s1 = 2 }
+        if s2 == 0 { s2 = 8 }
+        if s3 == 0 { s3 = 16 }
+        setTausState(s1, s2, s3)
+    }
+
+    /// Writes taus2's three state words and warms the generator up six steps, as `taus2_set` does.
+    @usableFromInline func setTausState(_ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
+        state[0] = CUnsignedLong(truncatingIfNeeded: s1)
+        state[1] = CUnsignedLong(truncatingIfNeeded: s2)
+        state[2] = CUnsignedLong(truncatingIfNeeded: s3)
+        for _ in 0..<6 { _ = gsl_rng_get(rng) }
     }
 
     /// Re-seeds the generator to the stream of `key`.

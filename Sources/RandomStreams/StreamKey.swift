@@ -29,7 +29,8 @@ public struct StreamKey: Hashable, Sendable {
 }
 
 extension StreamKey {
-    /// The seed handed to GSL. taus2 takes an `unsigned long`; zero is avoided because GSL maps it to 1.
+    /// The seed handed to `GSLGenerator.reseed`: `seed64`, never zero (GSL's own seeding reads 0 as
+    /// "use the default seed", so zero is kept out of every seed path).
     @inlinable public var seedForGSL: UInt64 { let s = seed64; return s == 0 ? 0x9E37_79B9_7F4A_7C15 : s }
 }
 

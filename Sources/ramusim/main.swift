@@ -1,1 +1,3 @@
 import RamuCLI
+
+Ramusim.main()

@@ -1,0 +1,137 @@
+import RandomStreams
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
+
+/// Consumption per person of a household and the people it counts for (for the median behind the SPL).
+public struct ConsumptionPoint: Sendable, Equatable {
+    public var perPerson: Double
+    public var persons: Double
+}
+
+/// What a block hands back after a year.
+struct BlockYearResult: Sendable {
+    var accounts = YearAccounts()
+    /// Head-counts at the start of the next year, after deaths, births and splits.
+    var nextCensus = Census()
+    var nextConsumption: [ConsumptionPoint] = []
+    var records: [HouseholdYearRecord] = []
+}
+
+extension HouseholdWorker {
+    /// Simulates every household of `block` through the year of `c`, counts who faced financial hardship,
+    /// then closes the year: drops the dead, splits large households, grows consumption, takes the census.
+    mutating func simulateBlockYear(_ block: inout HouseholdBlock, _ c: YearContext, weight: Double,
+                                    microdata: Bool) -> BlockYearResult {
+        var result = BlockYearResult()
+        for i in block.households.indices {
+            let start = block.households[i]
+            let oop = simulateYear(of: i, in: &block, c, &result.accounts)
+            countFinancialProtection(start, oop: oop, c, &result.accounts)
+            if microdata {
+                let size = Int(start.sizeAtYearStart)
+                result.records.append(HouseholdYearRecord(
+                    year: c.year, householdID: start.id, weight: weight, size: size, sector: start.sector,
+                    regime: start.regime, consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
+            }
+        }
+        closeYear(&block, c, &result)
+        return result
+    }
+
+    /// SDG 3.8.2, both definitions, and impoverishment (MODEL.md section 9), for the people the
+    /// household counted at the start of the year.
+    func countFinancialProtection(_ h: Household, oop: Double, _ c: YearContext, _ a: inout YearAccounts) {
+        guard oop > 0 else { return }
+        let size = Double(h.sizeAtYearStart)
+        let consumption = h.consumptionPerPerson * size
+        if oop > 0.10 * consumption { a.catastrophic10 += size }
+        if oop > 0.25 * consumption { a.catastrophic25 += size }
+        // Discretionary budget: consumption above the societal poverty line; none at all counts as impoverishing.
+        let discretionary = consumption - c.societalPovertyLine * size
+        if oop >= discretionary {
+            a.hardshipImpoverishing += size
+        } else if oop > 0.4 * discretionary {
+            a.hardshipLarge += size
+        }
+        if h.consumptionPerPerson >= c.povertyLine {
+            if (consumption - oop) / size < c.povertyLine { a.impoverished += size }
+        } else {
+            a.furtherImpoverished += size
+        }
+    }
+
+    /// Year end for a block: the arena is rebuilt with the living, households above twice the mean
+    /// size split in two (section 3), consumption grows, and the next census is taken.
+    mutating func closeYear(_ block: inout HouseholdBlock, _ c: YearContext, _ result: inout BlockYearResult) {
+        let p = c.parameters
+        let growth = (1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation)
+        let splitAbove = Int((2 * p.households.meanSize).rounded(.down))
+        var next = HouseholdBlock()
+        next.households.reserveCapacity(block.households.count + block.households.count / 32)
+        next.members.reserveCapacity(block.members.count)
+        for var h in block.households {
+            let living = block.aliveMembers(of: h)
+            guard !living.isEmpty else { continue }
+            h.consumptionPerPerson *= growth
+            if living.count > splitAbove {
+                let keep = living.count - living.count / 2
+                var child = Household(id: h.nextSplitID(), sector: h.sector, regime: h.regime,
+                                      consumptionPerPerson: drawSplitConsumption(parent: h, c))
+                child.splits = 0
+                h.splits += 1
+                next.append(h, members: Array(living[..<keep]))
+                next.append(child, members: Array(living[keep...]))
+            } else {
+                next.append(h, members: living)
+            }
+        }
+        block = next
+        for h in block.households {
+            let n = Double(h.sizeAtYearStart)
+            result.nextCensus.population += n
+            result.nextCensus.households += 1
+            result.nextCensus.byRegime[Int(h.regime.rawValue)] += n
+            result.nextConsumption.append(ConsumptionPoint(perPerson: h.consumptionPerPerson, persons: n))
+        }
+        result.nextCensus.womenNotPregnant = block.womenNotPregnant()
+    }
+
+    /// Consumption per person of a household that splits off, drawn like any household's of its sector
+    /// at next year's prices (section 3), from a stream of its own.
+    func drawSplitConsumption(parent: Household, _ c: YearContext) -> Double {
+        let p = c.parameters
+        demography.reseed(StreamKey(seed: c.seed, replication: c.replication, entity: parent.id,
+                                    purpose: StreamPurpose.split.rawValue, period: c.year * 64 + Int(parent.splits)))
+        let elapsed = Double(c.year + 1 - p.simulation.startYear)
+        let mean = p.consumption.meanPerPerson * pow((1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation), elapsed)
+        return p.consumptionMultiplier(parent.sector) * drawConsumption(mean: mean, sigma: p.consumption.sigma, demography)
+    }
+}
+
+/// A lognormal consumption per person with the given mean (MODEL.md section 4).
+func drawConsumption(mean: Double, sigma: Double, _ rng: GSLGenerator) -> Double {
+    rng.lognormal(zeta: log(mean) - sigma * sigma / 2, sigma: sigma)
+}
+
+extension HouseholdBlock {
+    /// Women 15–49 not pregnant: those a conception can happen to (spare slots are not members).
+    func womenNotPregnant() -> Double {
+        var n = 0.0
+        for h in households {
+            let first = Int(h.firstMember)
+            for k in first..<first + Int(h.memberSlots) where members[k].alive {
+                if members[k].group == .woman15to49 && !members[k].pregnant { n += 1 }
+            }
+        }
+        return n
+    }
+
+    /// The living members of a household, in slot order.
+    func aliveMembers(of h: Household) -> [Member] {
+        let first = Int(h.firstMember)
+        return members[first..<first + Int(h.memberSlots)].filter(\.alive)
+    }
+}

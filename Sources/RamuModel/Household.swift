@@ -1,0 +1,79 @@
+/// The three demographic groups of MODEL.md section 3 (pregnancy is a flag on women).
+public enum MemberGroup: UInt8, Sendable {
+    case underFive, woman15to49, other
+}
+
+/// One person. `eventTime` is the one dated event a member carries from year to year:
+/// a child's fifth birthday, or a pregnant woman's delivery date (`.infinity` otherwise).
+public struct Member: Sendable, Equatable {
+    public var group: MemberGroup
+    public var pregnant: Bool
+    public var alive: Bool
+    public var eventTime: Double
+
+    public init(group: MemberGroup, pregnant: Bool = false, eventTime: Double = .infinity) {
+        self.group = group
+        self.pregnant = pregnant
+        self.alive = true
+        self.eventTime = eventTime
+    }
+
+    /// Eligible for a gratuité (MODEL.md section 6): a child under five, or a pregnant or delivering woman.
+    @inlinable public var gratuiteEligible: Bool { group == .underFive || pregnant }
+}
+
+/// A household: it stands for `weight` real households (section 2). Its members live in the block's
+/// member arena, in `firstMember ..< firstMember + memberSlots`; dead members keep their slot until year end.
+public struct Household: Sendable, Equatable {
+    public var id: UInt64
+    public var sector: Sector
+    public var regime: Regime
+    /// Annual consumption per person, FCFA, current year's prices.
+    public var consumptionPerPerson: Double
+    /// How many households have split off this one (names the next one deterministically).
+    public var splits: UInt32 = 0
+    public var firstMember: Int32 = 0
+    public var memberSlots: Int16 = 0
+    public var memberCapacity: Int16 = 0
+    /// Alive members at the start of the current year: the people its person-weighted indicators count.
+    public var sizeAtYearStart: Int16 = 0
+
+    public init(id: UInt64, sector: Sector, regime: Regime, consumptionPerPerson: Double) {
+        self.id = id
+        self.sector = sector
+        self.regime = regime
+        self.consumptionPerPerson = consumptionPerPerson
+    }
+
+    /// Identifier of the household that splits off this one next: a hash of the parent's id and its
+    /// split count, so it never depends on which thread ran the split. Initial ids are below 2^62.
+    public func nextSplitID() -> UInt64 {
+        var z = id ^ (UInt64(splits + 1) &* 0xD6E8_FEB8_6659_FD93)
+        z = (z ^ (z >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        z = (z ^ (z >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return (z ^ (z >> 32)) | (1 << 62)
+    }
+}
+
+/// A fixed group of households and the arena of their members: the unit one worker processes.
+public struct HouseholdBlock: Sendable {
+    public var households: [Household] = []
+    public var members: [Member] = []
+
+    public init() {}
+
+    /// Adds a household with its members, leaving room for a few births.
+    public mutating func append(_ household: Household, members newMembers: [Member]) {
+        var h = household
+        h.firstMember = Int32(members.count)
+        h.memberSlots = Int16(newMembers.count)
+        h.memberCapacity = Int16(newMembers.count + Self.spareSlots)
+        h.sizeAtYearStart = Int16(newMembers.count)
+        members.append(contentsOf: newMembers)
+        members.append(contentsOf: repeatElement(Member(group: .other), count: Self.spareSlots))
+        households.append(h)
+    }
+
+    /// Room kept after each household's members for births before the arena must move it.
+    static let spareSlots = 2
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Yams
+
+/// One scenario file as written, before `extends` is resolved: the keys it sets and nothing else.
+struct ScenarioLayer {
+    var file: FileContext
+    var title: String?
+    var description: String?
+    /// The `extends:` path as written, and where.
+    var extends: (path: String, location: SourceLocation)?
+    /// Keyed by schema key ("mutuelle.join_rate").
+    var settings: [String: Setting] = [:]
+    /// Each tax's fields keyed by field name; nil when the file does not write `taxes:`.
+    var taxes: [[String: Setting]]?
+}
+
+/// Walks the top level of a scenario file (MODEL.md section 8) into a `ScenarioLayer`.
+enum LayerParser {
+    static let headerKeys = ["title", "description", "extends"]
+    static var topLevelKeys: [String] { headerKeys + ParameterSchema.sections + ["taxes"] }
+
+    static func parse(_ root: Node, in file: FileContext) throws(ScenarioError) -> ScenarioLayer {
+        guard case .mapping(let mapping) = root else {
+            throw file.error(at: root, keyPath: nil,
+                             "le document est \(YAMLNodes.describe(root)) ; attendu un mapping de sections "
+                                 + "(title:, extends:, mutuelle:, ...)")
+        }
+        var layer = ScenarioLayer(file: file)
+        for (keyNode, value) in mapping {
+            let name = try YAMLNodes.keyName(keyNode, keyPath: nil, in: file)
+            switch name {
+            case "title":
+                layer.title = try text(value, keyPath: name, in: file)
+            case "description":
+                layer.description = try text(value, keyPath: name, in: file)
+            case "extends":
+                layer.extends = (try text(value, keyPath: name, in: file), file.location(of: value))
+            case "taxes":
+                layer.taxes = try taxes(value, in: file)
+            case "timeline":
+                throw file.error(at: keyNode, keyPath: name,
+                                 "le calendrier de mesures (timeline) n'est pas encore pris en charge ; "
+                                     + "attendu seulement title, description, extends, les sections de paramètres et taxes")
+            case _ where ParameterSchema.sections.contains(name):
+                try section(name, value, into: &layer.settings, in: file)
+            default:
+                throw file.error(at: keyNode, keyPath: name, Suggestions.unknownKey(name, parent: nil, candidates: topLevelKeys))
+            }
+        }
+        return layer
+    }
+
+    /// A section's keys; an empty section (`mutuelle:` alone) sets nothing.
+    private static func section(_ name: String, _ node: Node, into settings: inout [String: Setting],
+                                in file: FileContext) throws(ScenarioError) {
+        if node.tag.rawValue == Tag.Name.null.rawValue, node.scalar != nil { return }
+        guard case .mapping(let mapping) = node else {
+            throw file.error(at: node, keyPath: name,
+                             "trouvé \(YAMLNodes.describe(node)) ; attendu un mapping des paramètres de la section")
+        }
+        for (keyNode, value) in mapping {
+            let leaf = try YAMLNodes.keyName(keyNode, keyPath: name, in: file)
+            let key = "\(name).\(leaf)"
+            guard let entry = ParameterSchema.entry(forKey: key) else {
+                throw file.error(at: keyNode, keyPath: key, unknownParameter(leaf, section: name))
+            }
+            settings[key] = try LeafParser.parse(value, key: keyNode, field: entry, keyPath: key, in: file)
+        }
+    }
+
+    /// Nearest key of the section; a key that exists in another section is pointed there.
+    static func unknownParameter(_ leaf: String, section: String) -> String {
+        if let elsewhere = ParameterSchema.entries.first(where: { $0.name == leaf }) {
+            return "clé inconnue « \(section).\(leaf) » ; vouliez-vous dire « \(elsewhere.key) » ?"
+        }
+        let names = ParameterSchema.entries.filter { $0.section == section }.map(\.name)
+        return Suggestions.unknownKey(leaf, parent: section, candidates: names)
+    }
+
+    /// `taxes:` replaces the whole list of the file it extends (MODEL.md section 7).
+    private static func taxes(_ node: Node, in file: FileContext) throws(ScenarioError) -> [[String: Setting]] {
+        guard case .sequence(let items) = node else {
+            throw file.error(at: node, keyPath: "taxes",
+                             "trouvé \(YAMLNodes.describe(node)) ; attendu une liste de taxes (taxes: [] pour aucune)")
+        }
+        var taxes: [[String: Setting]] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = "taxes[\(index)]"
+            guard case .mapping(let mapping) = item else {
+                throw file.error(at: item, keyPath: itemPath,
+                                 "trouvé \(YAMLNodes.describe(item)) ; attendu un mapping {name, base, rate, start, "
+                                     + "collection_efficiency, share_to_ramu}")
+            }
+            var fields: [String: Setting] = [:]
+            for (keyNode, value) in mapping {
+                let name = try YAMLNodes.keyName(keyNode, keyPath: itemPath, in: file)
+                guard let field = ParameterSchema.taxField(named: name) else {
+                    throw file.error(at: keyNode, keyPath: "\(itemPath).\(name)",
+                                     Suggestions.unknownKey(name, parent: itemPath, candidates: ParameterSchema.taxFields.map(\.key)))
+                }
+                fields[name] = try LeafParser.parse(value, key: keyNode, field: field, keyPath: "\(itemPath).\(name)", in: file)
+            }
+            if let missing = ParameterSchema.taxFields.first(where: { fields[$0.key] == nil }) {
+                throw file.error(at: item, keyPath: "\(itemPath).\(missing.key)",
+                                 "clé obligatoire absente ; attendu \(LeafParser.expectation(missing.kind, unit: missing.unit)) : "
+                                     + "chaque taxe donne name, base, rate, start, collection_efficiency et share_to_ramu")
+            }
+            taxes.append(fields)
+        }
+        return taxes
+    }
+
+    private static func text(_ node: Node, keyPath: String, in file: FileContext) throws(ScenarioError) -> String {
+        guard let scalar = node.scalar, node.tag.rawValue != Tag.Name.null.rawValue,
+              !scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw file.error(at: node, keyPath: keyPath, "trouvé \(YAMLNodes.describe(node)) ; attendu un texte non vide")
+        }
+        return scalar.string
+    }
+}

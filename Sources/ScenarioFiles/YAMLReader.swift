@@ -1,0 +1,236 @@
+import Foundation
+import Yams
+
+/// Reads one scenario file into a YAML tree, turning every way that can fail into a located
+/// `ScenarioError`. Hostile input is refused cheaply: over 10 MB, deeper than 64 levels, or too many nodes.
+enum YAMLReader {
+    static let maximumBytes = 10 * 1024 * 1024
+    static let maximumDepth = 64
+    /// Aliases can make a small file a huge tree ("billion laughs"); a scenario has a few hundred nodes.
+    static let maximumNodes = 100_000
+
+    /// The root node of the file at `url`, shown to the user as `path`.
+    static func read(_ url: URL, path: String) throws(ScenarioError) -> Node {
+        let text = try readText(url, path: path)
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw scenarioError(for: error, text: text, path: path)
+        } catch {
+            throw ScenarioError(file: path, line: 1, column: 1, message: "YAML illisible : \(error)")
+        }
+        guard let root else {
+            throw ScenarioError(file: path, line: 1, column: 1,
+                                message: "fichier vide ; attendu un mapping YAML (clé: valeur), par exemple « extends: baseline.yaml »")
+        }
+        var budget = maximumNodes
+        try checkShape(root, depth: 1, budget: &budget, path: path)
+        return root
+    }
+
+    private static func readText(_ url: URL, path: String) throws(ScenarioError) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ScenarioError(file: path, message: "fichier introuvable (\(url.path))")
+        }
+        if isDirectory.boolValue {
+            throw ScenarioError(file: path, message: "c'est un dossier ; attendu un fichier de scénario YAML")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+        if size > maximumBytes {
+            throw ScenarioError(file: path, message: "fichier de \(size) octets ; attendu au plus 10 Mo (\(maximumBytes) octets)")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ScenarioError(file: path, message: "fichier illisible : \(error.localizedDescription)")
+        }
+        if data.count > maximumBytes {  // the file grew, or is a special file whose size reads 0
+            throw ScenarioError(file: path, message: "fichier de plus de \(maximumBytes) octets ; attendu au plus 10 Mo")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let (line, column) = firstInvalidUTF8(in: data)
+            throw ScenarioError(file: path, line: line, column: column,
+                                message: "octets qui ne sont pas de l'UTF-8 ; attendu un fichier texte encodé en UTF-8")
+        }
+        return text
+    }
+
+    /// Line and column (1-based, in scalars) of the first byte that does not decode as UTF-8.
+    private static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        var decoder = UTF8()
+        var bytes = data.makeIterator()
+        while true {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput, .error:
+                return (line, column)
+            }
+        }
+    }
+
+    /// Depth and size of the tree; the root mapping is depth 1.
+    private static func checkShape(_ node: Node, depth: Int, budget: inout Int, path: String) throws(ScenarioError) {
+        budget -= 1
+        let mark = node.mark
+        if budget < 0 {
+            throw ScenarioError(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                message: "plus de \(maximumNodes) nœuds YAML (alias en cascade ?) ; attendu un scénario de taille raisonnable")
+        }
+        if depth > maximumDepth {
+            throw ScenarioError(file: path, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                message: "imbrication de plus de \(maximumDepth) niveaux ; attendu des sections de paramètres peu profondes")
+        }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                try checkShape(key, depth: depth + 1, budget: &budget, path: path)
+                try checkShape(value, depth: depth + 1, budget: &budget, path: path)
+            }
+        case .sequence(let sequence):
+            for item in sequence { try checkShape(item, depth: depth + 1, budget: &budget, path: path) }
+        case .scalar, .alias:
+            break
+        }
+    }
+
+    /// libyaml's problems keep their (English) wording; the position is what the analyst needs.
+    static func scenarioError(for error: YamlError, text: String, path: String) -> ScenarioError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            if problem.contains("nesting level") || (context?.text.contains("nesting level") ?? false) {
+                return ScenarioError(file: path, line: mark.line, column: mark.column,
+                                     message: "imbrication de plus de \(maximumDepth) niveaux ; attendu des sections de paramètres peu profondes")
+            }
+            let during = context.map { " (\($0.text), ligne \($0.mark.line))" } ?? ""
+            return ScenarioError(file: path, line: mark.line, column: mark.column,
+                                 message: "YAML invalide : \(problem)\(during) ; attendu un document YAML valide "
+                                     + "(indentation par espaces, « clé: valeur », listes fermées)")
+        case .reader(let problem, let offset, _, _):
+            let (line, column) = position(ofCharacterOffset: offset ?? 0, in: text)
+            return ScenarioError(file: path, line: line, column: column,
+                                 message: "caractère illisible : \(problem) ; attendu du texte UTF-8 imprimable")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return DuplicateKeyLocator.error(key: duplicates.first ?? "?", firstMark: context.mark, text: text, path: path)
+        default:
+            return ScenarioError(file: path, line: 1, column: 1, message: "YAML illisible : \(error)")
+        }
+    }
+
+    private static func position(ofCharacterOffset offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+}
+
+/// Yams refuses a mapping with a repeated key but reports only the first occurrence, without its path.
+/// To name the repeated one and its key path, the first occurrence is renamed in the text (same length,
+/// so positions do not move) and the text composed again.
+enum DuplicateKeyLocator {
+    /// Stand-in characters, one per renaming pass; none can start an indicator in YAML.
+    private static let standIns: [Character] = ["§", "¶", "¤", "µ", "¥", "£", "©", "®"]
+
+    static func error(key: String, firstMark: Mark, text: String, path: String) -> ScenarioError {
+        let fallback = ScenarioError(file: path, line: firstMark.line, column: firstMark.column, keyPath: key,
+                                     message: "clé « \(key) » donnée deux fois dans le même mapping ; attendu chaque clé une seule fois")
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var renamed: [String: String] = [:]  // stand-in text → original key
+        var mark = firstMark, current = key
+        for standIn in standIns {
+            let replacement = String(repeating: standIn, count: current.unicodeScalars.count)
+            guard rename(current, at: mark, to: replacement, in: &lines) else { return fallback }
+            renamed[replacement] = current
+            do {
+                guard let root = try Yams.compose(yaml: lines.joined(separator: "\n")) else { return fallback }
+                let firstStandIn = String(repeating: standIns[0], count: key.unicodeScalars.count)
+                return locate(key: key, standIn: firstStandIn, renamed: renamed, firstMark: firstMark, in: root, path: path)
+                    ?? fallback
+            } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+                // Another repeat (a third occurrence, or another key): rename it too and try again.
+                guard let next = duplicates.first else { return fallback }
+                current = next
+                mark = context.mark
+            } catch {
+                return fallback
+            }
+        }
+        return fallback
+    }
+
+    /// Replaces the key written at `mark` (plain or quoted) by `replacement`; false if it is not written there plainly.
+    private static func rename(_ key: String, at mark: Mark, to replacement: String, in lines: inout [String]) -> Bool {
+        guard mark.line >= 1, mark.line <= lines.count else { return false }
+        var scalars = Array(lines[mark.line - 1].unicodeScalars)
+        var start = mark.column - 1
+        guard start >= 0, start < scalars.count else { return false }
+        if scalars[start] == "\"" || scalars[start] == "'" { start += 1 }
+        let keyScalars = Array(key.unicodeScalars)
+        guard start + keyScalars.count <= scalars.count,
+              Array(scalars[start..<start + keyScalars.count]) == keyScalars else { return false }
+        scalars.replaceSubrange(start..<start + keyScalars.count, with: replacement.unicodeScalars)
+        var line = String.UnicodeScalarView()
+        line.append(contentsOf: scalars)
+        lines[mark.line - 1] = String(line)
+        return true
+    }
+
+    /// Finds the mapping holding the renamed first occurrence; the repeat is the next key there with the same name.
+    private static func locate(key: String, standIn: String, renamed: [String: String], firstMark: Mark,
+                               in root: Node, path: String) -> ScenarioError? {
+        guard let (mapping, parents) = mapping(containing: standIn, in: root, parents: [], renamed: renamed) else { return nil }
+        let repeats = mapping.keys.filter { node in
+            let name = node.scalar?.string ?? ""
+            return (renamed[name] ?? name) == key && name != standIn
+        }
+        guard let repeatMark = repeats.compactMap(\.mark).first else { return nil }
+        let keyPath = KeyPathText.join(parents + [key])
+        return ScenarioError(file: path, line: repeatMark.line, column: repeatMark.column, keyPath: keyPath,
+                             message: "clé donnée deux fois dans le même mapping (déjà ligne \(firstMark.line)) ; "
+                                 + "attendu chaque clé une seule fois")
+    }
+
+    private static func mapping(containing key: String, in node: Node, parents: [String],
+                                renamed: [String: String]) -> (Node.Mapping, [String])? {
+        switch node {
+        case .mapping(let mapping):
+            if mapping.keys.contains(where: { $0.scalar?.string == key }) { return (mapping, parents) }
+            for (name, value) in mapping {
+                let text = name.scalar?.string ?? "?"
+                if let found = self.mapping(containing: key, in: value, parents: parents + [renamed[text] ?? text],
+                                            renamed: renamed) {
+                    return found
+                }
+            }
+        case .sequence(let sequence):
+            for (i, item) in sequence.enumerated() {
+                if let found = mapping(containing: key, in: item, parents: parents + ["[\(i)]"], renamed: renamed) {
+                    return found
+                }
+            }
+        case .scalar, .alias:
+            break
+        }
+        return nil
+    }
+}
+
+/// Dotted key paths: ["taxes", "[0]", "rate"] → "taxes[0].rate".
+enum KeyPathText {
+    static func join(_ components: [String]) -> String {
+        var text = ""
+        for component in components {
+            if !text.isEmpty && !component.hasPrefix("[") { text += "." }
+            text += component
+        }
+        return text
+    }
+}

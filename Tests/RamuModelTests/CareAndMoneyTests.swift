@@ -1,0 +1,177 @@
+import Testing
+import Foundation
+@testable import RamuModel
+
+@Suite("Payer cascade and benefit rules (MODEL.md section 5)")
+struct CascadeTests {
+    @Test func gratuiteThatWorksPaysEverything() {
+        let s = CostSplit.split(cost: 10_000, gratuiteWorks: true, coverageRate: 0.7)
+        #expect(s == CostSplit(gratuite: 10_000, regime: 0, outOfPocket: 0))
+    }
+
+    @Test func regimePaysItsRateAndHouseholdTheRest() {
+        let s = CostSplit.split(cost: 10_000, gratuiteWorks: false, coverageRate: 0.7)
+        #expect(s.gratuite == 0)
+        #expect(abs(s.regime - 7_000) < 1e-9)
+        #expect(abs(s.outOfPocket - 3_000) < 1e-9)
+    }
+
+    @Test func benefitRulesByRegimeAndLevel() {
+        let p = Parameters()
+        #expect(p.coverageRate(.none, .csCom) == 0)
+        #expect(p.coverageRate(.amo, .csCom) == 0.70)
+        #expect(p.coverageRate(.amo, .hospital) == 0.80)
+        #expect(p.coverageRate(.amo, .caesarean) == 0.80)
+        #expect(p.coverageRate(.ramed, .hospital) == 1.0)
+        #expect(p.coverageRate(.mutuelle, .csRef) == 0.75)
+        #expect(p.coverageRate(.mutuelle, .hospital) == 0)  // CSCom and CSRéf only
+        #expect(p.coverageRate(.ramu, .hospital) == 0.80)
+    }
+
+    @Test func birthHazardGivesThreePercentGrowth() {
+        let p = Parameters()
+        // exp(b − d) = 1 + g: births minus deaths grow the population by exactly g a year.
+        #expect(abs(exp(p.birthHazard - p.demography.crudeDeathRate) - 1.03) < 1e-12)
+        #expect(abs(p.birthHazard - 0.041) < 0.001)  // the crude birth rate of MODEL.md, 4.1 %
+    }
+}
+
+@Suite("Money: pools, state budget, CHE by source (MODEL.md section 7)")
+struct MoneyTests {
+    func accounts() -> YearAccounts {
+        var a = YearAccounts()
+        a.gratuiteCost = 4_000_000
+        a.claims[Int(Regime.amo.rawValue)] = 2_000_000
+        a.claims[Int(Regime.ramed.rawValue)] = 1_000_000
+        a.claims[Int(Regime.mutuelle.rawValue)] = 500_000
+        a.outOfPocket = 9_000_000
+        a.memberYears[Int(Regime.mutuelle.rawValue)] = 100
+        a.amoHouseholdYears = 10
+        return a
+    }
+
+    @Test func cheBySourceAddsUpToCHE() {
+        var p = Parameters()
+        p.ramed.collectivitesPaymentRate = 0.4  // RAMED in deficit: its spending still splits exactly
+        p.taxes = [EarmarkedTax(name: "télécoms", base: 600_000, rate: 0.01, start: 2023.5,
+                                collectionEfficiency: 0.8, shareToRAMU: 0.5)]
+        for year in [2020, 2023, 2024] {
+            for arrangement in GratuiteArrangement.allCases {
+                p.gratuites.arrangement = arrangement
+                let m = YearMoney(year: year, p, accounts: accounts(), weight: 100, population: 20_000_000,
+                                  startHealthBudget: 112_200)
+                let sum = m.cheBySource.reduce(0, +)
+                #expect(abs(sum - m.cheTotal) <= 1e-9 * m.cheTotal)
+                #expect(m.poolBalance == m.poolRevenue - m.poolSpending)
+            }
+        }
+    }
+
+    @Test func poolArithmetic() {
+        let p = Parameters()
+        let m = YearMoney(year: 2020, p, accounts: accounts(), weight: 100, population: 20_537_000,
+                          startHealthBudget: 112_200)
+        // Weighted claims: 2 000 000 FCFA × 100 = 200 MFCFA for AMO, admin 8 %.
+        #expect(abs(m.amo.claims - 200) < 1e-9)
+        #expect(abs(m.amo.admin - 16) < 1e-9)
+        // Contributions: 10 household-years × 100 × 3 000 000 × 6.56 % = 196.8 MFCFA.
+        #expect(abs(m.amo.totalRevenue - 196.8) < 1e-9)
+        // Mutuelle premiums: 100 member-years × 100 × 6 900 = 69 MFCFA, half from the state.
+        #expect(abs(m.mutuelle.revenue[FinancingSource.premiums.rawValue] - 34.5) < 1e-9)
+        #expect(abs(m.mutuelle.revenue[FinancingSource.state.rawValue] - 34.5) < 1e-9)
+        // Health budget 2020: 5.1 % × 22 % × 10 000 000 MFCFA.
+        #expect(abs(m.healthBudget - 112_200) < 1e-6)
+        #expect(abs(m.supplySide - 0.7 * 112_200) < 1e-6)
+        // Separate gratuités are the state's: 400 MFCFA.
+        #expect(abs(m.separateGratuites - 400) < 1e-9)
+        let commitments = 0.85 * 100 + 400 + 34.5
+        #expect(abs(m.fiscalSpace - (112_200 - 0.7 * 112_200 - commitments)) < 1e-6)
+    }
+
+    @Test func taxStartsPartWayThroughTheYear() {
+        var p = Parameters()
+        p.taxes = [EarmarkedTax(name: "mines", base: 1_000, rate: 0.1, start: 2021.25, collectionEfficiency: 1,
+                                shareToRAMU: 1)]
+        let before = YearMoney(year: 2020, p, accounts: YearAccounts(), weight: 1, population: 1, startHealthBudget: 1)
+        let during = YearMoney(year: 2021, p, accounts: YearAccounts(), weight: 1, population: 1, startHealthBudget: 1)
+        #expect(before.earmarkedTaxes == 0)
+        let growth = (1 + p.macro.realGDPGrowth) * (1 + p.macro.inflation)
+        #expect(abs(during.earmarkedTaxes - 1_000 * growth * 0.1 * 0.75) < 1e-9)
+    }
+
+    @Test func poolWithoutRevenueIsChargedToTheState() {
+        var pool = PoolYear()
+        pool.claims = 10
+        let s = pool.spendingBySource()
+        #expect(s[FinancingSource.state.rawValue] == 10)
+        #expect(s.reduce(0, +) == 10)
+    }
+}
+
+@Suite("Financial protection (SDG 3.8.2) and the weighted median")
+struct ProtectionTests {
+    func context(median: Double) -> YearContext {
+        var census = Census()
+        census.population = 100
+        census.womenNotPregnant = 20
+        return YearContext(year: 2020, parameters: Parameters(), seed: 1, replication: 0, census: census,
+                           medianConsumption: median)
+    }
+
+    @Test func societalPovertyLineFollowsTheMedian() {
+        // Median 365 × 215 × 4 FCFA a year = 4 PPP$ a day: SPL = 1.15 + 2 = 3.15 $/day.
+        let c = context(median: 365 * 215 * 4)
+        #expect(abs(c.societalPovertyLine - 3.15 * 215 * 365) < 1e-6)
+        // A low median: the 2.15 $ floor applies.
+        let poor = context(median: 365 * 215 * 1)
+        #expect(abs(poor.societalPovertyLine - 2.15 * 215 * 365) < 1e-6)
+    }
+
+    @Test func householdCountsByThreshold() {
+        let worker = HouseholdWorker()
+        let c = context(median: 365 * 215 * 4)  // SPL = 246 872.5 FCFA a year
+        var h = Household(id: 1, sector: .informal, regime: .none, consumptionPerPerson: 300_000)
+        h.sizeAtYearStart = 4  // consumption 1 200 000; discretionary 1 200 000 − 987 490 = 212 510
+        var a = YearAccounts()
+        worker.countFinancialProtection(h, oop: 130_000, c, &a)  // 10.8 % of consumption, 61 % of discretionary
+        #expect(a.catastrophic10 == 4)
+        #expect(a.catastrophic25 == 0)
+        #expect(a.hardshipLarge == 4)
+        #expect(a.hardshipImpoverishing == 0)
+        #expect(a.impoverished == 0)  // (1 200 000 − 130 000) / 4 = 267 500 ≥ 190 000
+        var b = YearAccounts()
+        worker.countFinancialProtection(h, oop: 500_000, c, &b)  // above the discretionary budget
+        #expect(b.catastrophic25 == 4 && b.hardshipImpoverishing == 4 && b.hardshipLarge == 0)
+        #expect(b.impoverished == 4)  // (1 200 000 − 500 000) / 4 = 175 000 < 190 000
+        var poor = h
+        poor.consumptionPerPerson = 150_000
+        var d = YearAccounts()
+        worker.countFinancialProtection(poor, oop: 1, c, &d)
+        #expect(d.furtherImpoverished == 4 && d.hardshipImpoverishing == 4 && d.catastrophic10 == 0)
+        var none = YearAccounts()
+        worker.countFinancialProtection(poor, oop: 0, c, &none)
+        #expect(none == YearAccounts())
+    }
+
+    @Test func weightedMedianMatchesSorting() {
+        var state: UInt64 = 42
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for n in [1, 2, 3, 10, 101, 5_000] {
+            var points = (0..<n).map { _ in
+                ConsumptionPoint(perPerson: (next() * 50).rounded() * 1000, persons: Double(1 + Int(next() * 9)))
+            }
+            let sorted = points.sorted { $0.perPerson < $1.perPerson }
+            let half = sorted.reduce(0) { $0 + $1.persons } / 2
+            var cumulative = 0.0
+            var expected = sorted.last!.perPerson
+            for p in sorted {
+                cumulative += p.persons
+                if cumulative >= half { expected = p.perPerson; break }
+            }
+            #expect(weightedMedian(&points) == expected, "n = \(n)")
+        }
+    }
+}
