@@ -142,7 +142,9 @@ enum DuplicateKeyLocator {
     static func error(key: String, firstMark: Mark, text: String, path: String) -> ScenarioError {
         let fallback = ScenarioError(file: path, line: firstMark.line, column: firstMark.column, keyPath: key,
                                      message: "clé « \(key) » donnée deux fois dans le même mapping ; attendu chaque clé une seule fois")
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on scalars, not Characters: "\r\n" is one Character and would hide the line breaks.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { String(String.UnicodeScalarView($0)) }
         var renamed: [String: String] = [:]  // stand-in text → original key
         var mark = firstMark, current = key
         for standIn in standIns {
