@@ -73,17 +73,18 @@ extension HouseholdWorker {
         next.households.reserveCapacity(block.households.count + block.households.count / 32)
         next.members.reserveCapacity(block.members.count)
         for var h in block.households {
-            let living = block.aliveMembers(of: h)
+            // After its year a household's slots hold only its living members (see simulateYear).
+            let first = Int(h.firstMember)
+            let living = block.members[first..<first + Int(h.memberSlots)]
             guard !living.isEmpty else { continue }
             h.consumptionPerPerson *= growth
             if living.count > splitAbove {
-                let keep = living.count - living.count / 2
-                var child = Household(id: h.nextSplitID(), sector: h.sector, regime: h.regime,
+                let keep = first + living.count - living.count / 2
+                let child = Household(id: h.nextSplitID(), sector: h.sector, regime: h.regime,
                                       consumptionPerPerson: drawSplitConsumption(parent: h, c))
-                child.splits = 0
                 h.splits += 1
-                next.append(h, members: Array(living[..<keep]))
-                next.append(child, members: Array(living[keep...]))
+                next.append(h, members: living[..<keep])
+                next.append(child, members: living[keep...])
             } else {
                 next.append(h, members: living)
             }
@@ -129,9 +130,4 @@ extension HouseholdBlock {
         return n
     }
 
-    /// The living members of a household, in slot order.
-    func aliveMembers(of h: Household) -> [Member] {
-        let first = Int(h.firstMember)
-        return members[first..<first + Int(h.memberSlots)].filter(\.alive)
-    }
 }

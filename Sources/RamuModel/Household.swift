@@ -63,7 +63,7 @@ public struct HouseholdBlock: Sendable {
     public init() {}
 
     /// Adds a household with its members, leaving room for a few births.
-    public mutating func append(_ household: Household, members newMembers: [Member]) {
+    public mutating func append<C: Collection>(_ household: Household, members newMembers: C) where C.Element == Member {
         var h = household
         h.firstMember = Int32(members.count)
         h.memberSlots = Int16(newMembers.count)

@@ -9,11 +9,10 @@ public struct HouseholdWorker {
     let episodes = GSLGenerator()
     let enrolment = GSLGenerator()
     var queue = EventQueue<HouseholdEvent>()
-    /// The household being simulated: its members (slot order), the pending care need of each member,
-    /// and every pending member event (to cancel them when the member dies).
+    /// The household being simulated: its members (slot order) and every member event scheduled
+    /// (to cancel a member's events when it dies, or its care needs when its need rate changes).
     var members: [Member] = []
-    var needHandle: [EventHandle?] = []
-    var memberEvents: [(member: Int16, handle: EventHandle)] = []
+    var memberEvents: [(member: Int16, kind: HouseholdEventKind, handle: EventHandle)] = []
 
     public init() {}
 }
@@ -69,16 +68,14 @@ extension HouseholdWorker {
         enrolment.reseed(c.streamKey(h.id, .enrolment))
         queue.reset()
         memberEvents.removeAll(keepingCapacity: true)
-        needHandle.removeAll(keepingCapacity: true)
         let t0 = c.t0, t1 = c.t1
 
         var hasEligible = false
         for m in 0..<members.count {
-            needHandle.append(nil)
             let member = members[m]
             if member.gratuiteEligible { hasEligible = true }
             scheduleDeath(m, from: t0, c)
-            scheduleNeed(m, from: t0, c)
+            scheduleNeeds(m, from: t0, c)
             switch member.group {
             case .underFive:
                 if member.eventTime < t1 { scheduleMemberEvent(.ageOut, m, at: max(member.eventTime, t0)) }
@@ -102,9 +99,7 @@ extension HouseholdWorker {
             let m = Int(event.member)
             switch event.kind {
             case .careNeed:
-                needHandle[m] = nil
                 oop += careEpisode(member: m, kind: nil, regime: h.regime, c, &a)
-                scheduleNeed(m, from: t, c)
             case .antenatalVisit:
                 oop += careEpisode(member: m, kind: .antenatal, regime: h.regime, c, &a)
             case .delivery:
@@ -117,10 +112,9 @@ extension HouseholdWorker {
                 scheduleConception(m, from: t, c)
                 // The child joins the mother's household and so its regime (section 3).
                 members.append(Member(group: .underFive, eventTime: t + 5))
-                needHandle.append(nil)
                 let child = members.count - 1
                 scheduleDeath(child, from: t, c)
-                scheduleNeed(child, from: t, c)
+                scheduleNeeds(child, from: t, c)
             case .conception:
                 members[m].pregnant = true
                 members[m].eventTime = t + p.demography.pregnancyDuration
@@ -131,8 +125,10 @@ extension HouseholdWorker {
                 let becomesWoman = demography.uniform() < p.demography.ageOutToWomenShare
                 members[m].group = becomesWoman ? .woman15to49 : .other
                 members[m].eventTime = .infinity
-                if let pending = needHandle[m] { queue.cancel(pending) }
-                scheduleNeed(m, from: t, c)
+                for entry in memberEvents where entry.member == event.member && entry.kind == .careNeed {
+                    queue.cancel(entry.handle)
+                }
+                scheduleNeeds(m, from: t, c)
                 if becomesWoman { scheduleConception(m, from: t, c) }
             case .death:
                 exposure.accrue(to: t, regime: h.regime, &a)
@@ -140,7 +136,6 @@ extension HouseholdWorker {
                 a.deaths += 1
                 members[m].alive = false
                 for entry in memberEvents where entry.member == event.member { queue.cancel(entry.handle) }
-                if let pending = needHandle[m] { queue.cancel(pending) }
                 if exposure.alive == 0, let pending = enrolmentHandle { queue.cancel(pending) }
             case .enrolmentChange:
                 exposure.accrue(to: t, regime: h.regime, &a)
@@ -158,29 +153,38 @@ extension HouseholdWorker {
 
     mutating func scheduleMemberEvent(_ kind: HouseholdEventKind, _ m: Int, at t: Double) {
         let handle = queue.schedule(at: t, HouseholdEvent(kind, member: Int16(m)))
-        memberEvents.append((Int16(m), handle))
+        memberEvents.append((Int16(m), kind, handle))
     }
 
     mutating func scheduleDeath(_ m: Int, from t: Double, _ c: YearContext) {
         guard c.deathHazard > 0 else { return }
-        let when = t + demography.exponential(mean: 1 / c.deathHazard)
-        if when < c.t1 { scheduleMemberEvent(.death, m, at: when) }
+        scheduleRare(.death, m, from: t, mean: 1 / c.deathHazard, withinYear: c.deathWithinYear, c)
     }
 
     mutating func scheduleConception(_ m: Int, from t: Double, _ c: YearContext) {
         guard c.conceptionHazard > 0 else { return }
-        let when = t + demography.exponential(mean: 1 / c.conceptionHazard)
-        if when < c.t1 { scheduleMemberEvent(.conception, m, at: when) }
+        scheduleRare(.conception, m, from: t, mean: 1 / c.conceptionHazard, withinYear: c.conceptionWithinYear, c)
     }
 
-    /// The next care need of member `m` (a Poisson process at its group's rate).
-    mutating func scheduleNeed(_ m: Int, from t: Double, _ c: YearContext) {
-        let rate = c.parameters.needRate(members[m].group)
-        guard rate > 0 else { return }
-        let when = t + episodes.exponential(mean: 1 / rate)
-        if when < c.t1 {
-            needHandle[m] = queue.schedule(at: when, HouseholdEvent(.careNeed, member: Int16(m)))
+    /// Schedules a member's next event of an exponential process if it falls within the year; from the
+    /// start of the year the chance of that is known in advance, which spares most logarithms.
+    mutating func scheduleRare(_ kind: HouseholdEventKind, _ m: Int, from t: Double, mean: Double,
+                               withinYear: Double, _ c: YearContext) {
+        let limit = c.t1 - t
+        let q = t == c.t0 ? withinYear : GSLGenerator.probabilityWithin(limit: limit, mean: mean)
+        if let wait = demography.exponential(mean: mean, before: limit, probabilityWithin: q) {
+            scheduleMemberEvent(kind, m, at: t + wait)
         }
+    }
+
+    /// The care needs of member `m` from `t` to the end of the year: a Poisson process at its group's
+    /// rate, drawn as a Poisson count with uniform times (one draw per need, no logarithm).
+    mutating func scheduleNeeds(_ m: Int, from t: Double, _ c: YearContext) {
+        let rate = c.parameters.needRate(members[m].group)
+        let span = c.t1 - t
+        guard rate > 0, span > 0 else { return }
+        let count = episodes.poisson(mean: rate * span)
+        for _ in 0..<count { scheduleMemberEvent(.careNeed, m, at: t + span * episodes.uniform()) }
     }
 
     /// Antenatal visits, evenly spread over the pregnancy, that fall in [from, end of year).

@@ -33,7 +33,8 @@ public enum InitialPopulation {
     static func pregnantShare(_ p: Parameters) -> Double {
         let d = p.demography
         guard d.shareWomen15to49 > 0 else { return 0 }
-        let hazardPerWoman = p.birthHazard * pow(1 + d.growthRate, d.pregnancyDuration) / d.shareWomen15to49
+        let hazardPerWoman = p.birthHazard * pow(1 + d.growthRate, d.pregnancyDuration)
+            * exp(d.crudeDeathRate * d.pregnancyDuration) / d.shareWomen15to49
         return min(0.95, d.pregnancyDuration * hazardPerWoman)
     }
 

@@ -21,6 +21,9 @@ public struct YearContext: Sendable {
     /// Hazard of conception for a woman 15–49 who is not pregnant.
     public let conceptionHazard: Double
     public let deathHazard: Double
+    /// Probabilities that a death or a conception drawn at the start of the year falls within it.
+    let deathWithinYear: Double
+    let conceptionWithinYear: Double
     /// Lognormal shapes by `CareKind.rawValue`, in this year's prices.
     let costShapes: [LognormalShape]
     /// Cumulative shares of CSCom, CSRéf (hospital is the rest).
@@ -44,9 +47,15 @@ public struct YearContext: Sendable {
         self.replication = replication
         let elapsed = Double(year - p.simulation.startYear)
         deathHazard = p.demography.crudeDeathRate
-        // Births 0.75 year after conception should equal the birth hazard times the population then.
-        let birthsWanted = p.birthHazard * census.population * pow(1 + p.demography.growthRate, p.demography.pregnancyDuration)
-        conceptionHazard = census.womenNotPregnant > 0 ? birthsWanted / census.womenNotPregnant : 0
+        // Births 0.75 year after conception should equal the birth hazard times the population then;
+        // conceptions make up for mothers who die while pregnant (survival exp(−d · 0.75)).
+        let d = p.demography
+        let birthsWanted = p.birthHazard * census.population * pow(1 + d.growthRate, d.pregnancyDuration)
+        let conceptionsWanted = birthsWanted * exp(d.crudeDeathRate * d.pregnancyDuration)
+        conceptionHazard = census.womenNotPregnant > 0 ? conceptionsWanted / census.womenNotPregnant : 0
+        deathWithinYear = deathHazard > 0 ? GSLGenerator.probabilityWithin(limit: 1, mean: 1 / deathHazard) : 0
+        conceptionWithinYear = conceptionHazard > 0
+            ? GSLGenerator.probabilityWithin(limit: 1, mean: 1 / conceptionHazard) : 0
         let medical = pow(1 + p.macro.medicalInflation, elapsed)
         costShapes = CareKind.allCases.map { kind in
             let d = p.costDistribution(kind)

@@ -1,4 +1,9 @@
 import CGSL
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
 
 /// A GSL random number generator (`gsl_rng_taus2`: 24 bytes of state, cheap to seed) that owns its
 /// `gsl_rng*` and frees it. One instance per worker; it is re-seeded for each stream it serves,
@@ -69,9 +74,29 @@ public final class GSLGenerator {
     /// Gaussian with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian_ziggurat`).
     @inlinable public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
 
-    /// Lognormal with log-mean `zeta` and log-sd `sigma` (`gsl_ran_lognormal`).
+    /// Lognormal with log-mean `zeta` and log-sd `sigma`: exp(zeta + sigma·Z) with Z from GSL's ziggurat
+    /// Gaussian, which needs no logarithm for most draws (`gsl_ran_lognormal` uses the slower polar method).
     @inlinable public func lognormal(zeta: Double, sigma: Double) -> Double {
-        gsl_ran_lognormal(rng, zeta, sigma)
+        exp(zeta + sigma * gsl_ran_gaussian_ziggurat(rng, 1))
+    }
+
+    /// An exponential waiting time with the given mean, returned only if it is shorter than `limit`.
+    ///
+    /// The draw is GSL's own (`gsl_ran_exponential` returns −mean · log1p(−u) for one uniform u), but the
+    /// logarithm is taken only when u shows the time falls before the limit: u < P(T < limit) =
+    /// `probabilityWithin` (pass `Self.probabilityWithin(limit:mean:)`, computed once for many draws).
+    /// Rare events (a death, 1.1 % a year) then cost one uniform, not a logarithm.
+    @inlinable public func exponential(mean: Double, before limit: Double, probabilityWithin q: Double) -> Double? {
+        let u = gsl_rng_uniform(rng)
+        // The margin keeps the shortcut exact where q itself is rounded.
+        if u >= q + 1e-12 { return nil }
+        let t = -mean * log1p(-u)
+        return t < limit ? t : nil
+    }
+
+    /// P(T < limit) for an exponential T with the given mean.
+    @inlinable public static func probabilityWithin(limit: Double, mean: Double) -> Double {
+        -expm1(-limit / mean)
     }
 
     /// Bernoulli trial: true with probability `p` (`gsl_ran_bernoulli`).
