@@ -151,13 +151,17 @@ public struct ReplicationResult: Sendable {
     public var households: [HouseholdYearRecord]
     /// Events processed over the run, by `HouseholdEventKind.rawValue` (for the benchmark).
     public var eventCounts: [Int]
+    /// Earmarked tax revenue assigned to RAMU, MFCFA: one array per year (same order as `years`),
+    /// one value per instrument of `Parameters.taxes`.
+    public var taxRevenue: [[Double]]
 
     public init(replication: Int, years: [YearIndicators], households: [HouseholdYearRecord] = [],
-                eventCounts: [Int] = []) {
+                eventCounts: [Int] = [], taxRevenue: [[Double]] = []) {
         self.replication = replication
         self.years = years
         self.households = households
         self.eventCounts = eventCounts
+        self.taxRevenue = taxRevenue
     }
 }
 

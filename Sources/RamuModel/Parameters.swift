@@ -123,7 +123,12 @@ public struct Parameters: Sendable, Equatable {
         public var coverageRate = 0.80
         public var indigentSubsidy = 1.0
         public var informalSubsidy = 0.80
+        /// Annual join rate of informal households, before the price effect of the subsidy.
         public var enrolmentRate = 0.10
+        /// Annual non-renewal rate of informal households (subsidised premiums: far below mutuelles' 0.30).
+        public var dropoutRate = 0.05
+        /// Premium of the basic package per person per year (the mutuelle premium until set otherwise).
+        public var premium = 6_900.0
         public var adminRate = 0.08
         public init() {}
     }

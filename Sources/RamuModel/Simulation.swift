@@ -27,7 +27,7 @@ public struct RunProgress: Sendable, Equatable {
 public enum Simulation {
     /// Runs every replication and returns them in replication order. Results are identical whatever
     /// `threads` is: each household draws from its own streams, and totals are added in block order.
-    public static func run(_ p: Parameters, options: RunOptions,
+    public static func run(_ p: Parameters, timeline: PolicyTimeline = PolicyTimeline(), options: RunOptions,
                            progress: (@Sendable (RunProgress) -> Void)? = nil) -> [ReplicationResult] {
         let concurrent = max(1, min(options.threads, options.replications))
         let blockThreads = max(1, options.threads / concurrent)
@@ -40,7 +40,8 @@ public enum Simulation {
     }
 
     /// One replication.
-    public static func runReplication(_ p: Parameters, seed: UInt64, replication: Int, threads: Int,
+    public static func runReplication(_ p: Parameters, timeline: PolicyTimeline = PolicyTimeline(),
+                                      seed: UInt64, replication: Int, threads: Int,
                                       microdata: Bool = false,
                                       progress: (@Sendable (RunProgress) -> Void)? = nil) -> ReplicationResult {
         let tracker = ProgressTracker(total: p.simulation.endYear - p.simulation.startYear, report: progress)

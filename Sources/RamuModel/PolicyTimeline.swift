@@ -1,0 +1,74 @@
+/// The policy timeline of a scenario (MODEL.md section 8): dated changes of parameters.
+///
+/// `at:` entries are steps; `from:`/`to:` with `ramp:` move a real parameter linearly from the value in
+/// force at `from` to its target at `to`. The model knows nothing of keys or files: each change carries
+/// how to read and set its parameter. Changes are applied in order of their start date, entries of
+/// the same date in the order they were written.
+public struct PolicyTimeline: Sendable {
+    public var changes: [PolicyChange]
+
+    public init(_ changes: [PolicyChange] = []) {
+        // Stable sort: same-date changes keep the file's order.
+        self.changes = changes.enumerated().sorted { a, b in
+            a.element.start < b.element.start || (a.element.start == b.element.start && a.offset < b.offset)
+        }.map(\.element)
+    }
+
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// The parameters in force at time `t`.
+    public func parameters(at t: Double, base: Parameters) -> Parameters {
+        parameters(at: t, base: base, using: changes.count)
+    }
+
+    /// The parameters at `t` from the first `n` changes only (a ramp starts from what came before it).
+    func parameters(at t: Double, base: Parameters, using n: Int) -> Parameters {
+        var p = base
+        for i in 0..<n where changes[i].start <= t {
+            let change = changes[i]
+            switch change.action {
+            case .set(let apply):
+                apply(&p)
+            case .ramp(let get, let set, let target):
+                let from = get(parameters(at: change.start, base: base, using: i))
+                let progress = change.end > change.start ? min(1, max(0, (t - change.start) / (change.end - change.start))) : 1
+                set(&p, from + (target - from) * progress)
+            }
+        }
+        return p
+    }
+
+    /// Dates inside (`after`, `before`) where the parameters stop being constant or linear: a
+    /// step, or a ramp's start or end.
+    public func breakpoints(after lower: Double, before upper: Double) -> [Double] {
+        var dates = Set<Double>()
+        for c in changes {
+            for d in [c.start, c.end] where d > lower && d < upper { dates.insert(d) }
+        }
+        return dates.sorted()
+    }
+}
+
+/// One dated change of one parameter.
+public struct PolicyChange: Sendable {
+    public enum Action: Sendable {
+        /// A step: sets the parameter at `start`.
+        case set(@Sendable (inout Parameters) -> Void)
+        /// A linear ramp of a real parameter from its value at `start` to `target` at `end`.
+        case ramp(get: @Sendable (Parameters) -> Double, set: @Sendable (inout Parameters, Double) -> Void, target: Double)
+    }
+
+    /// The parameter's key, for messages and provenance (e.g. "budget.health_share").
+    public var key: String
+    public var start: Double
+    /// Equal to `start` for a step.
+    public var end: Double
+    public var action: Action
+
+    public init(key: String, start: Double, end: Double, action: Action) {
+        self.key = key
+        self.start = start
+        self.end = end
+        self.action = action
+    }
+}
