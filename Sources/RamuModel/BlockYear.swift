@@ -26,15 +26,19 @@ extension HouseholdWorker {
     mutating func simulateBlockYear(_ block: inout HouseholdBlock, _ c: YearContext, weight: Double,
                                     microdata: Bool) -> BlockYearResult {
         var result = BlockYearResult()
-        for i in block.households.indices {
-            let start = block.households[i]
-            let oop = simulateYear(of: i, in: &block, c, &result.accounts)
-            countFinancialProtection(start, oop: oop, c, &result.accounts)
-            if microdata {
-                let size = Int(start.sizeAtYearStart)
-                result.records.append(HouseholdYearRecord(
-                    year: c.year, householdID: start.id, weight: weight, size: size, sector: start.sector,
-                    regime: start.regime, consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
+        // `constrained`: this block's share of the persons the pool can take into subsidised cover.
+        subsidisedQuota = c.subsidisedQuotaShare.map { ($0 * block.subsidisedCandidates()).rounded(.down) } ?? .infinity
+        c.segments.withUnsafeBufferPointer { segments in
+            for i in block.households.indices {
+                let start = block.households[i]
+                let oop = simulateYear(of: i, in: &block, c, segments, &result.accounts)
+                countFinancialProtection(start, oop: oop, c, &result.accounts)
+                if microdata {
+                    let size = Int(start.sizeAtYearStart)
+                    result.records.append(HouseholdYearRecord(
+                        year: c.year, householdID: start.id, weight: weight, size: size, sector: start.sector,
+                        regime: start.regime, consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
+                }
             }
         }
         closeYear(&block, c, &result)
@@ -66,7 +70,7 @@ extension HouseholdWorker {
     /// Year end for a block: the arena is rebuilt with the living, households above twice the mean
     /// size split in two (section 3), consumption grows, and the next census is taken.
     mutating func closeYear(_ block: inout HouseholdBlock, _ c: YearContext, _ result: inout BlockYearResult) {
-        let p = c.parameters
+        let p = c.segments[c.segments.count - 1].parameters
         let growth = (1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation)
         let splitAbove = Int((2 * p.households.meanSize).rounded(.down))
         var next = HouseholdBlock()
@@ -90,20 +94,16 @@ extension HouseholdWorker {
             }
         }
         block = next
-        for h in block.households {
-            let n = Double(h.sizeAtYearStart)
-            result.nextCensus.population += n
-            result.nextCensus.households += 1
-            result.nextCensus.byRegime[Int(h.regime.rawValue)] += n
-            result.nextConsumption.append(ConsumptionPoint(perPerson: h.consumptionPerPerson, persons: n))
-        }
-        result.nextCensus.womenNotPregnant = block.womenNotPregnant()
+        // A change dated at the first instant of next year is in force when its stocks are counted.
+        if c.nextYearStart.ramu.active { block.mergeIntoRAMU() }
+        result.nextCensus = block.census()
+        result.nextConsumption = block.consumptionPoints()
     }
 
     /// Consumption per person of a household that splits off, drawn like any household's of its sector
     /// at next year's prices (section 3), from a stream of its own.
     func drawSplitConsumption(parent: Household, _ c: YearContext) -> Double {
-        let p = c.parameters
+        let p = c.segments[c.segments.count - 1].parameters
         demography.reseed(StreamKey(seed: c.seed, replication: c.replication, entity: parent.id,
                                     purpose: StreamPurpose.split.rawValue, period: c.year * 64 + Int(parent.splits)))
         let elapsed = Double(c.year + 1 - p.simulation.startYear)
@@ -118,6 +118,18 @@ func drawConsumption(mean: Double, sigma: Double, _ rng: GSLGenerator) -> Double
 }
 
 extension HouseholdBlock {
+    /// RAMU absorbs every household of AMO, RAMED and the mutuelles (MODEL.md section 8).
+    mutating func mergeIntoRAMU() {
+        for i in households.indices { households[i].regime = households[i].regime.mergedIntoRAMU }
+    }
+
+    /// Persons in uninsured indigent and informal households: candidates for subsidised RAMU cover.
+    func subsidisedCandidates() -> Double {
+        var n = 0.0
+        for h in households where h.regime == .none && h.sector != .formal { n += Double(h.sizeAtYearStart) }
+        return n
+    }
+
     /// Women 15–49 not pregnant: those a conception can happen to (spare slots are not members).
     func womenNotPregnant() -> Double {
         var n = 0.0

@@ -35,6 +35,8 @@ public struct PoolYear: Sendable, Equatable {
 /// The money of one year (MODEL.md section 7), every amount in MFCFA.
 public struct YearMoney: Sendable, Equatable {
     public var gdp = 0.0
+    /// The health share of the state budget, averaged over the year.
+    public var healthShare = 0.0
     public var healthBudget = 0.0
     public var supplySide = 0.0
     public var donors = 0.0
@@ -76,59 +78,63 @@ public struct YearMoney: Sendable, Equatable {
 }
 
 extension YearMoney {
-    /// The year's money from the year's (weighted) accounts and the population at its start.
+    /// The year's money from its accounts (unweighted FCFA accrued at the rates in force), its policy
+    /// segments (budget-level amounts are weighted by how long each segment lasts), and the population
+    /// at its start. Every amount in MFCFA.
     /// - Parameters:
-    ///   - accounts: the year's accounts, unweighted (FCFA, counts); `weight` scales them to Mali.
     ///   - startHealthBudget: the state health budget of the start year (MFCFA), base of supply-side spending.
-    public init(year: Int, _ p: Parameters, accounts a: YearAccounts, weight: Double, population: Double,
-                startHealthBudget: Double) {
-        let elapsed = Double(year - p.simulation.startYear)
-        let prices = pow(1 + p.macro.inflation, elapsed)
-        let nominalGrowth = pow((1 + p.macro.realGDPGrowth) * (1 + p.macro.inflation), elapsed)
-        let wages = pow((1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation), elapsed)
+    ///   - gratuiteBudgetLine: what the state transfers to the pool for integrated gratuités this year (MFCFA).
+    public init(year: Int, segments: [PolicySegment], accounts a: YearAccounts, weight: Double, population: Double,
+                startHealthBudget: Double, gratuiteBudgetLine: Double) {
+        let p0 = segments[0].parameters
+        let elapsed = Double(year - p0.simulation.startYear)
+        func average(_ f: (Parameters) -> Double) -> Double {
+            segments.reduce(0) { $0 + $1.duration * f($1.parameters) }
+        }
+        func prices(_ p: Parameters) -> Double { pow(1 + p.macro.inflation, elapsed) }
+        func nominalGrowth(_ p: Parameters) -> Double {
+            pow((1 + p.macro.realGDPGrowth) * (1 + p.macro.inflation), elapsed)
+        }
         let mfcfa = weight / 1_000_000  // unweighted FCFA → MFCFA for Mali
-        func claims(_ r: Regime) -> Double { a.claims[Int(r.rawValue)] * mfcfa }
-        func memberYears(_ r: Regime) -> Double { a.memberYears[Int(r.rawValue)] * weight }
 
-        gdp = p.macro.gdp2020 * nominalGrowth
-        healthBudget = p.budget.healthShare * p.macro.stateBudgetShareOfGDP * gdp
-        supplySide = p.budget.supplySideShare * startHealthBudget * prices
-        donors = p.donors.perCapitaUSD * p.donors.fcfaPerUSD * prices * population / 1_000_000
+        gdp = average { $0.macro.gdp2020 * nominalGrowth($0) }
+        healthShare = average { $0.budget.healthShare }
+        healthBudget = average { $0.budget.healthShare * $0.macro.stateBudgetShareOfGDP * $0.macro.gdp2020 * nominalGrowth($0) }
+        supplySide = average { $0.budget.supplySideShare * prices($0) } * startHealthBudget
+        donors = average { $0.donors.perCapitaUSD * $0.donors.fcfaPerUSD * prices($0) } * population / 1_000_000
         outOfPocket = a.outOfPocket * mfcfa
         gratuitesCost = a.gratuiteCost * mfcfa
-        let integrated = p.gratuites.arrangement == .integrated
-        separateGratuites = integrated ? 0 : gratuitesCost
+        separateGratuites = (a.gratuiteCost - a.gratuitePaidByPool) * mfcfa
 
-        // AMO: contributions on the covered wage of each enrolled formal household.
-        amo.claims = claims(.amo)
-        amo.admin = p.amo.adminRate * amo.claims
-        amo.revenue[FinancingSource.contributions.rawValue] = a.amoHouseholdYears * weight * p.amo.averageCoveredWage
-            * wages * (p.amo.employeeRate + p.amo.employerRate) / 1_000_000
+        amo.claims = a.claims.amo * mfcfa
+        amo.admin = a.admin.amo * mfcfa
+        amo.revenue[FinancingSource.contributions.rawValue] = a.contributions.amo * mfcfa
 
         // RAMED: the state and the collectivités pay what it spends (the latter only in part, if so set).
-        ramed.claims = claims(.ramed)
-        ramed.admin = p.ramed.adminRate * ramed.claims
-        ramed.revenue[FinancingSource.state.rawValue] = p.ramed.stateShare * ramed.spending
-        ramed.revenue[FinancingSource.collectivites.rawValue] = (1 - p.ramed.stateShare)
-            * p.ramed.collectivitesPaymentRate * ramed.spending
+        ramed.claims = a.claims.ramed * mfcfa
+        ramed.admin = a.admin.ramed * mfcfa
+        ramed.revenue[FinancingSource.state.rawValue] = a.ramedState * mfcfa
+        ramed.revenue[FinancingSource.collectivites.rawValue] = a.ramedCollectivites * mfcfa
 
-        // Mutuelles: premiums per member-year, part paid by the state.
-        mutuelle.claims = claims(.mutuelle)
-        mutuelle.admin = p.mutuelle.adminRate * mutuelle.claims
-        let premiums = memberYears(.mutuelle) * p.mutuelle.premium / 1_000_000
-        mutuelle.revenue[FinancingSource.state.rawValue] = p.mutuelle.stateSubsidyShare * premiums
-        mutuelle.revenue[FinancingSource.premiums.rawValue] = (1 - p.mutuelle.stateSubsidyShare) * premiums
+        mutuelle.claims = a.claims.mutuelle * mfcfa
+        mutuelle.admin = a.admin.mutuelle * mfcfa
+        mutuelle.revenue[FinancingSource.state.rawValue] = a.premiumsState.mutuelle * mfcfa
+        mutuelle.revenue[FinancingSource.premiums.rawValue] = a.premiumsHousehold.mutuelle * mfcfa
 
-        // RAMU: earmarked taxes; integrated gratuités, paid by the pool and funded by the state's budget line.
-        taxRevenue = p.taxes.map { tax in
+        // RAMU: contributions of formal members, premiums, state subsidies and the gratuité budget line,
+        // earmarked taxes; it pays its members' claims and, when integrated, the gratuités.
+        taxRevenue = p0.taxes.map { tax in
             let collectedShare = min(1, max(0, Double(year + 1) - tax.start))
-            return tax.base * nominalGrowth * tax.rate * tax.collectionEfficiency * tax.shareToRAMU * collectedShare
+            return tax.base * nominalGrowth(p0) * tax.rate * tax.collectionEfficiency * tax.shareToRAMU * collectedShare
         }
+        ramu.claims = (a.claims.ramu + a.gratuitePaidByPool) * mfcfa
+        ramu.admin = a.admin.ramu * mfcfa
+        ramu.revenue[FinancingSource.contributions.rawValue] = a.contributions.ramu * mfcfa
+        ramu.revenue[FinancingSource.premiums.rawValue] = a.premiumsHousehold.ramu * mfcfa
+        ramu.revenue[FinancingSource.state.rawValue] = a.premiumsState.ramu * mfcfa + gratuiteBudgetLine
         ramu.revenue[FinancingSource.taxes.rawValue] = taxRevenue.reduce(0, +)
-        ramu.claims = claims(.ramu) + (integrated ? gratuitesCost : 0)
-        ramu.admin = p.ramu.adminRate * claims(.ramu)
-        ramu.revenue[FinancingSource.state.rawValue] = integrated ? gratuitesCost : 0
 
+        // The state budget pays supply side, then RAMED, separate gratuités and subsidies (section 7).
         stateCommitments = ramed.revenue[FinancingSource.state.rawValue] + separateGratuites
             + mutuelle.revenue[FinancingSource.state.rawValue] + ramu.revenue[FinancingSource.state.rawValue]
     }

@@ -10,41 +10,39 @@ public struct HouseholdWorker {
     let enrolment = GSLGenerator()
     var queue = EventQueue<HouseholdEvent>()
     /// The household being simulated: its members (slot order) and every member event scheduled
-    /// (to cancel a member's events when it dies, or its care needs when its need rate changes).
+    /// (to cancel a member's events when it dies, or some of them when a rate changes).
     var members: [Member] = []
     var memberEvents: [(member: Int16, kind: HouseholdEventKind, handle: EventHandle)] = []
+    /// Persons this worker's block may still enrol into subsidised RAMU cover this year (`constrained`).
+    var subsidisedQuota = Double.infinity
 
     public init() {}
 }
 
-/// The regime exposure of a household over the year: member-years (premiums) and household-years
-/// (AMO contributions) accrue between changes of size or regime.
-struct Exposure {
-    var since: Double
+/// The state of the household being simulated, beside its members.
+struct HouseholdYearState {
+    var segment = 0
+    /// Start of the exposure not yet accrued (premiums, contributions, member-years).
+    var accruedTo: Double
     var alive: Int
-
-    mutating func accrue(to t: Double, regime: Regime, _ a: inout YearAccounts) {
-        let dt = t - since
-        if dt > 0 && alive > 0 {
-            a.memberYears[Int(regime.rawValue)] += Double(alive) * dt
-            if regime == .amo { a.amoHouseholdYears += dt }
-        }
-        since = t
-    }
+    var hasEligible: Bool
+    var enrolmentHandle: EventHandle?
+    var enrolmentHazard = 0.0
+    var oop = 0.0
 }
 
 extension HouseholdWorker {
-    /// Simulates household `index` of `block` over the year of `c` (MODEL.md sections 3 to 6) and returns
+    /// Simulates household `index` of `block` over the year of `c` (MODEL.md sections 3 to 8) and returns
     /// its out-of-pocket payments for the year (FCFA).
     mutating func simulateYear(of index: Int, in block: inout HouseholdBlock, _ c: YearContext,
-                               _ a: inout YearAccounts) -> Double {
+                               _ segments: UnsafeBufferPointer<PolicySegment>, _ a: inout YearAccounts) -> Double {
         var h = block.households[index]
         let first = Int(h.firstMember)
         members.removeAll(keepingCapacity: true)
         for k in first..<first + Int(h.memberSlots) where block.members[k].alive {
             members.append(block.members[k])
         }
-        let oop = simulateYear(&h, c, &a)
+        let oop = simulateYear(&h, c, segments, &a)
         // Write back; a household that grew past its room moves to the end of the arena.
         if members.count > Int(h.memberCapacity) {
             h.firstMember = Int32(block.members.count)
@@ -61,92 +59,173 @@ extension HouseholdWorker {
     }
 
     /// The year of one household whose members are in `members`.
-    mutating func simulateYear(_ h: inout Household, _ c: YearContext, _ a: inout YearAccounts) -> Double {
-        let p = c.parameters
+    mutating func simulateYear(_ h: inout Household, _ c: YearContext, _ segments: UnsafeBufferPointer<PolicySegment>,
+                               _ a: inout YearAccounts) -> Double {
         demography.reseed(c.streamKey(h.id, .demography))
         episodes.reseed(c.streamKey(h.id, .episodes))
         enrolment.reseed(c.streamKey(h.id, .enrolment))
         queue.reset()
         memberEvents.removeAll(keepingCapacity: true)
         let t0 = c.t0, t1 = c.t1
+        // Policy changes come first in the queue, so at a tie they act before any household event.
+        for k in 1..<segments.count {
+            queue.schedule(at: segments[k].start, HouseholdEvent(.policyChange, member: Int16(k)))
+        }
+        let s0 = segments[0]
+        if s0.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
 
-        var hasEligible = false
+        var state = HouseholdYearState(accruedTo: t0, alive: members.count, hasEligible: false)
         for m in 0..<members.count {
             let member = members[m]
-            if member.gratuiteEligible { hasEligible = true }
-            scheduleDeath(m, from: t0, c)
-            scheduleNeeds(m, from: t0, c)
+            if member.gratuiteEligible { state.hasEligible = true }
+            scheduleDeath(m, from: t0, s0, c)
+            scheduleNeeds(m, from: t0, s0, c)
             switch member.group {
             case .underFive:
                 if member.eventTime < t1 { scheduleMemberEvent(.ageOut, m, at: max(member.eventTime, t0)) }
             case .woman15to49:
                 if member.pregnant {
                     if member.eventTime < t1 { scheduleMemberEvent(.delivery, m, at: max(member.eventTime, t0)) }
-                    scheduleAntenatal(m, deliveryDate: member.eventTime, from: t0, c)
+                    scheduleAntenatal(m, deliveryDate: member.eventTime, from: t0, s0, c)
                 } else {
-                    scheduleConception(m, from: t0, c)
+                    scheduleConception(m, from: t0, s0, c)
                 }
             case .other:
                 break
             }
         }
-        var exposure = Exposure(since: t0, alive: members.count)
-        var enrolmentHandle = scheduleEnrolmentChange(h, hasEligible: hasEligible, from: t0, c)
-        var oop = 0.0
+        scheduleEnrolmentChange(h, &state, from: t0, s0, c)
 
         while let (t, event) = queue.popNext(before: t1) {
-            a.events[Int(event.kind.rawValue)] += 1
+            a.events[event.kind] += 1
             let m = Int(event.member)
+            let s = segments[state.segment]
             switch event.kind {
             case .careNeed:
-                oop += careEpisode(member: m, kind: nil, regime: h.regime, c, &a)
+                state.oop += careEpisode(member: m, kind: nil, h, s, &a)
             case .antenatalVisit:
-                oop += careEpisode(member: m, kind: .antenatal, regime: h.regime, c, &a)
+                state.oop += careEpisode(member: m, kind: .antenatal, h, s, &a)
             case .delivery:
-                oop += careEpisode(member: m, kind: .delivery, regime: h.regime, c, &a)
-                exposure.accrue(to: t, regime: h.regime, &a)
-                exposure.alive += 1
+                state.oop += careEpisode(member: m, kind: .delivery, h, s, &a)
+                accrue(to: t, h, &state, s, &a)
+                state.alive += 1
                 a.births += 1
                 members[m].pregnant = false
                 members[m].eventTime = .infinity
-                scheduleConception(m, from: t, c)
+                scheduleConception(m, from: t, s, c)
                 // The child joins the mother's household and so its regime (section 3).
                 members.append(Member(group: .underFive, eventTime: t + 5))
                 let child = members.count - 1
-                scheduleDeath(child, from: t, c)
-                scheduleNeeds(child, from: t, c)
+                scheduleDeath(child, from: t, s, c)
+                scheduleNeeds(child, from: t, s, c)
             case .conception:
                 members[m].pregnant = true
-                members[m].eventTime = t + p.demography.pregnancyDuration
+                members[m].eventTime = t + s.parameters.demography.pregnancyDuration
                 if members[m].eventTime < t1 { scheduleMemberEvent(.delivery, m, at: members[m].eventTime) }
-                scheduleAntenatal(m, deliveryDate: members[m].eventTime, from: t, c)
+                scheduleAntenatal(m, deliveryDate: members[m].eventTime, from: t, s, c)
             case .ageOut:
                 // Five years old: the child leaves the under-five group and its need rate changes.
-                let becomesWoman = demography.uniform() < p.demography.ageOutToWomenShare
+                let becomesWoman = demography.uniform() < s.parameters.demography.ageOutToWomenShare
                 members[m].group = becomesWoman ? .woman15to49 : .other
                 members[m].eventTime = .infinity
-                for entry in memberEvents where entry.member == event.member && entry.kind == .careNeed {
-                    queue.cancel(entry.handle)
-                }
-                scheduleNeeds(m, from: t, c)
-                if becomesWoman { scheduleConception(m, from: t, c) }
+                cancelMemberEvents(of: m, kind: .careNeed)
+                scheduleNeeds(m, from: t, s, c)
+                if becomesWoman { scheduleConception(m, from: t, s, c) }
             case .death:
-                exposure.accrue(to: t, regime: h.regime, &a)
-                exposure.alive -= 1
+                accrue(to: t, h, &state, s, &a)
+                state.alive -= 1
                 a.deaths += 1
                 members[m].alive = false
-                for entry in memberEvents where entry.member == event.member { queue.cancel(entry.handle) }
-                if exposure.alive == 0, let pending = enrolmentHandle { queue.cancel(pending) }
+                cancelMemberEvents(of: m, kind: nil)
+                if state.alive == 0, let pending = state.enrolmentHandle { queue.cancel(pending) }
             case .enrolmentChange:
-                exposure.accrue(to: t, regime: h.regime, &a)
-                h.regime = nextRegime(h)
-                enrolmentHandle = scheduleEnrolmentChange(h, hasEligible: hasEligible, from: t, c)
+                accrue(to: t, h, &state, s, &a)
+                let (_, target) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
+                if target.isSubsidisedRAMU(h.sector) && h.regime == .none && c.subsidisedQuotaShare != nil {
+                    // `constrained`: the enrolment waits unless the pool can pay for these members this year.
+                    if subsidisedQuota >= Double(state.alive) {
+                        subsidisedQuota -= Double(state.alive)
+                        a.subsidisedEnrolments += Double(state.alive)
+                        h.regime = target
+                    }
+                } else {
+                    if target.isSubsidisedRAMU(h.sector) && h.regime == .none {
+                        a.subsidisedEnrolments += Double(state.alive)
+                    }
+                    h.regime = target
+                }
+                scheduleEnrolmentChange(h, &state, from: t, s, c)
+            case .policyChange:
+                accrue(to: t, h, &state, s, &a)
+                state.segment = m
+                applyPolicyChange(&h, &state, at: t, from: s, to: segments[m], c)
             }
         }
-        exposure.accrue(to: t1, regime: h.regime, &a)
+        accrue(to: t1, h, &state, segments[state.segment], &a)
         members.removeAll { !$0.alive }
-        a.outOfPocket += oop
-        return oop
+        a.outOfPocket += state.oop
+        return state.oop
+    }
+
+    /// A policy change reached this household at `t`: RAMU may absorb its regime, and whatever rate
+    /// changed is drawn again from `t` (processes are memoryless). What did not change keeps its
+    /// draws, so a change that changes nothing leaves the run exactly as it was.
+    mutating func applyPolicyChange(_ h: inout Household, _ state: inout HouseholdYearState, at t: Double,
+                                    from old: PolicySegment, to new: PolicySegment, _ c: YearContext) {
+        let regimeBefore = h.regime
+        if new.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
+        if new.deathHazard != old.deathHazard {
+            cancelMemberEvents(ofKind: .death)
+            for m in members.indices where members[m].alive { scheduleDeath(m, from: t, new, c) }
+        }
+        if new.conceptionHazard != old.conceptionHazard {
+            cancelMemberEvents(ofKind: .conception)
+            for m in members.indices where members[m].alive && members[m].group == .woman15to49 && !members[m].pregnant {
+                scheduleConception(m, from: t, new, c)
+            }
+        }
+        for group in [MemberGroup.underFive, .woman15to49, .other] where new.needRate(group) != old.needRate(group) {
+            for m in members.indices where members[m].alive && members[m].group == group {
+                cancelMemberEvents(of: m, kind: .careNeed)
+                scheduleNeeds(m, from: t, new, c)
+            }
+        }
+        let (hazard, _) = enrolmentTransition(h, hasEligible: state.hasEligible, new)
+        if hazard != state.enrolmentHazard || h.regime != regimeBefore {
+            if let pending = state.enrolmentHandle { queue.cancel(pending) }
+            scheduleEnrolmentChange(h, &state, from: t, new, c)
+        }
+    }
+
+    // MARK: Money accrued over time
+
+    /// Accrues the household's exposure since the last accrual: member-years, premiums (household and
+    /// state shares) and AMO contributions, at the rates of the segment in force (MODEL.md section 7).
+    func accrue(to t: Double, _ h: Household, _ state: inout HouseholdYearState, _ s: PolicySegment,
+                _ a: inout YearAccounts) {
+        let dt = t - state.accruedTo
+        state.accruedTo = t
+        guard dt > 0, state.alive > 0 else { return }
+        let personYears = Double(state.alive) * dt
+        a.memberYears[h.regime] += personYears
+        if h.regime != .none { a.insuredMemberYears += personYears }
+        let p = s.parameters
+        switch (h.regime, h.sector) {
+        case (.amo, _), (.ramu, .formal):
+            // One covered wage per enrolled formal household; contributions keep flowing into RAMU.
+            a.contributions[h.regime] += dt * s.contributionPerHousehold
+        case (.mutuelle, _):
+            let gross = personYears * p.mutuelle.premium
+            a.premiumsState.mutuelle += p.mutuelle.stateSubsidyShare * gross
+            a.premiumsHousehold.mutuelle += (1 - p.mutuelle.stateSubsidyShare) * gross
+        case (.ramu, _):
+            let gross = personYears * p.ramu.premium
+            let subsidy = h.sector == .indigent ? p.ramu.indigentSubsidy : p.ramu.informalSubsidy
+            a.premiumsState.ramu += subsidy * gross
+            a.premiumsHousehold.ramu += (1 - subsidy) * gross
+        case (.ramed, _), (.none, _):
+            break
+        }
     }
 
     // MARK: Scheduling
@@ -156,14 +235,25 @@ extension HouseholdWorker {
         memberEvents.append((Int16(m), kind, handle))
     }
 
-    mutating func scheduleDeath(_ m: Int, from t: Double, _ c: YearContext) {
-        guard c.deathHazard > 0 else { return }
-        scheduleRare(.death, m, from: t, mean: 1 / c.deathHazard, withinYear: c.deathWithinYear, c)
+    /// Cancels the pending events of member `m` (of one kind, or all of them).
+    mutating func cancelMemberEvents(of m: Int, kind: HouseholdEventKind?) {
+        for entry in memberEvents where entry.member == Int16(m) && (kind == nil || entry.kind == kind) {
+            queue.cancel(entry.handle)
+        }
     }
 
-    mutating func scheduleConception(_ m: Int, from t: Double, _ c: YearContext) {
-        guard c.conceptionHazard > 0 else { return }
-        scheduleRare(.conception, m, from: t, mean: 1 / c.conceptionHazard, withinYear: c.conceptionWithinYear, c)
+    mutating func cancelMemberEvents(ofKind kind: HouseholdEventKind) {
+        for entry in memberEvents where entry.kind == kind { queue.cancel(entry.handle) }
+    }
+
+    mutating func scheduleDeath(_ m: Int, from t: Double, _ s: PolicySegment, _ c: YearContext) {
+        guard s.deathHazard > 0 else { return }
+        scheduleRare(.death, m, from: t, mean: 1 / s.deathHazard, withinYear: s.deathWithinYear, c)
+    }
+
+    mutating func scheduleConception(_ m: Int, from t: Double, _ s: PolicySegment, _ c: YearContext) {
+        guard s.conceptionHazard > 0 else { return }
+        scheduleRare(.conception, m, from: t, mean: 1 / s.conceptionHazard, withinYear: s.conceptionWithinYear, c)
     }
 
     /// Schedules a member's next event of an exponential process if it falls within the year; from the
@@ -179,8 +269,8 @@ extension HouseholdWorker {
 
     /// The care needs of member `m` from `t` to the end of the year: a Poisson process at its group's
     /// rate, drawn as a Poisson count with uniform times (one draw per need, no logarithm).
-    mutating func scheduleNeeds(_ m: Int, from t: Double, _ c: YearContext) {
-        let rate = c.parameters.needRate(members[m].group)
+    mutating func scheduleNeeds(_ m: Int, from t: Double, _ s: PolicySegment, _ c: YearContext) {
+        let rate = s.needRate(members[m].group)
         let span = c.t1 - t
         guard rate > 0, span > 0 else { return }
         let count = episodes.poisson(mean: rate * span)
@@ -188,10 +278,11 @@ extension HouseholdWorker {
     }
 
     /// Antenatal visits, evenly spread over the pregnancy, that fall in [from, end of year).
-    mutating func scheduleAntenatal(_ m: Int, deliveryDate: Double, from t: Double, _ c: YearContext) {
-        let visits = c.parameters.demography.antenatalVisits
+    mutating func scheduleAntenatal(_ m: Int, deliveryDate: Double, from t: Double, _ s: PolicySegment,
+                                    _ c: YearContext) {
+        let visits = s.parameters.demography.antenatalVisits
         guard visits > 0 else { return }
-        let duration = c.parameters.demography.pregnancyDuration
+        let duration = s.parameters.demography.pregnancyDuration
         let conception = deliveryDate - duration
         for k in 1...visits {
             let when = conception + duration * Double(k) / Double(visits + 1)
@@ -199,40 +290,43 @@ extension HouseholdWorker {
         }
     }
 
-    /// The hazard of the household's next change of regime, and its regime after it (section 4).
-    func enrolmentHazard(_ h: Household, hasEligible: Bool, _ c: YearContext) -> Double {
-        let p = c.parameters
+    /// The hazard of the household's next change of regime and the regime it leads to (sections 4 and 8).
+    func enrolmentTransition(_ h: Household, hasEligible: Bool, _ s: PolicySegment) -> (Double, Regime) {
+        let p = s.parameters
         // While gratuités are separate, households they already serve join less (DNPSES warning).
-        let disincentive = (hasEligible && p.gratuites.arrangement == .separate) ? 1 - p.gratuites.enrolmentDisincentive : 1
-        switch (h.sector, h.regime) {
-        case (.formal, .none): return p.amo.enrolmentRate * disincentive
-        case (.indigent, .none): return p.ramed.identificationRate
-        case (.indigent, .ramed): return p.ramed.exitRate
-        case (.informal, .none): return p.mutuelle.joinRate * c.mutuelleJoinMultiplier * disincentive
-        case (.informal, .mutuelle): return p.mutuelle.dropoutRate
-        default: return 0  // AMO has no dropout; RAMU's rules come with the reform
+        let disincentive = (hasEligible && !s.gratuitesIntegrated) ? 1 - p.gratuites.enrolmentDisincentive : 1
+        if p.ramu.active {
+            switch (h.sector, h.regime) {
+            case (.formal, .none): return (p.amo.enrolmentRate * disincentive, .ramu)
+            case (.indigent, .none): return (p.ramed.identificationRate, .ramu)
+            case (.indigent, .ramu): return (p.ramed.exitRate, .none)
+            case (.informal, .none): return (p.ramu.enrolmentRate * s.ramuJoinMultiplier * disincentive, .ramu)
+            case (.informal, .ramu): return (p.ramu.dropoutRate, .none)
+            default: return (0, h.regime)  // formal members stay, as in AMO
+            }
         }
-    }
-
-    func nextRegime(_ h: Household) -> Regime {
         switch (h.sector, h.regime) {
-        case (.formal, .none): .amo
-        case (.indigent, .none): .ramed
-        case (.informal, .none): .mutuelle
-        default: .none
+        case (.formal, .none): return (p.amo.enrolmentRate * disincentive, .amo)
+        case (.indigent, .none): return (p.ramed.identificationRate, .ramed)
+        case (.indigent, .ramed): return (p.ramed.exitRate, .none)
+        case (.informal, .none): return (p.mutuelle.joinRate * s.mutuelleJoinMultiplier * disincentive, .mutuelle)
+        case (.informal, .mutuelle): return (p.mutuelle.dropoutRate, .none)
+        default: return (0, h.regime)  // AMO has no dropout
         }
     }
 
     /// Draws the time of the household's next enrolment or dropout. One unit exponential scaled by the
     /// hazard, so scenarios that change a rate keep the same draw (common random numbers).
-    mutating func scheduleEnrolmentChange(_ h: Household, hasEligible: Bool, from t: Double,
-                                          _ c: YearContext) -> EventHandle? {
+    mutating func scheduleEnrolmentChange(_ h: Household, _ state: inout HouseholdYearState, from t: Double,
+                                          _ s: PolicySegment, _ c: YearContext) {
         let unit = enrolment.exponential(mean: 1)
-        let hazard = enrolmentHazard(h, hasEligible: hasEligible, c)
-        guard hazard > 0 else { return nil }
+        let (hazard, _) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
+        state.enrolmentHazard = hazard
+        state.enrolmentHandle = nil
+        guard hazard > 0, state.alive > 0 else { return }
         let when = t + unit / hazard
-        guard when < c.t1 else { return nil }
-        return queue.schedule(at: when, HouseholdEvent(.enrolmentChange))
+        guard when < c.t1 else { return }
+        state.enrolmentHandle = queue.schedule(at: when, HouseholdEvent(.enrolmentChange))
     }
 
     // MARK: Care
@@ -240,9 +334,10 @@ extension HouseholdWorker {
     /// One need of member `m`: seek care or forgo it; if sought, its level and cost, then the payer
     /// cascade (section 5). `kind` is nil for an illness (level drawn), or a delivery or antenatal visit.
     /// Returns what the household pays out of pocket.
-    mutating func careEpisode(member m: Int, kind fixedKind: CareKind?, regime: Regime, _ c: YearContext,
+    mutating func careEpisode(member m: Int, kind fixedKind: CareKind?, _ h: Household, _ s: PolicySegment,
                               _ a: inout YearAccounts) -> Double {
-        let p = c.parameters
+        let p = s.parameters
+        let regime = h.regime
         a.needs += 1
         let eligible = members[m].gratuiteEligible
         let seek = (regime == .none && !eligible) ? p.care.seekUncovered : p.care.seekCovered
@@ -253,18 +348,62 @@ extension HouseholdWorker {
         switch fixedKind {
         case nil:
             let u = episodes.uniform()
-            kind = u < c.levelCSCom ? .csCom : (u < c.levelCSRef ? .csRef : .hospital)
+            kind = u < s.levelCSCom ? .csCom : (u < s.levelCSRef ? .csRef : .hospital)
         case .delivery?:
             kind = episodes.uniform() < p.demography.caesareanProbability ? .caesarean : .delivery
         case let other?:
             kind = other
         }
-        let gratuiteWorks = eligible && episodes.uniform() < c.gratuiteEffectiveness
-        let shape = c.costShapes[kind.rawValue]
+        let gratuiteWorks = eligible && episodes.uniform() < s.gratuiteEffectiveness
+        let shape = s.costShapes[kind]
         let cost = episodes.lognormal(zeta: shape.zeta, sigma: shape.sigma)
         let split = CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: p.coverageRate(regime, kind))
-        a.gratuiteCost += split.gratuite
-        a.claims[Int(regime.rawValue)] += split.regime
+        if split.gratuite > 0 {
+            a.gratuiteCost += split.gratuite
+            if s.gratuitesIntegrated {
+                // One purchaser: the RAMU pool pays the act and administers it.
+                a.gratuitePaidByPool += split.gratuite
+                a.admin.ramu += p.ramu.adminRate * split.gratuite
+                if regime != .none { a.ramuEquivalentCost += (1 + p.ramu.adminRate) * split.gratuite }
+            }
+            return 0
+        }
+        if regime != .none {
+            let admin = p.adminRate(regime) * split.regime
+            a.claims[regime] += split.regime
+            a.admin[regime] += admin
+            if regime == .ramed {
+                a.ramedState += p.ramed.stateShare * (split.regime + admin)
+                a.ramedCollectivites += (1 - p.ramed.stateShare) * p.ramed.collectivitesPaymentRate * (split.regime + admin)
+            }
+            a.ramuEquivalentCost += (1 + p.ramu.adminRate) * p.coverageRate(.ramu, kind) * cost
+        }
         return split.outOfPocket
+    }
+}
+
+extension Regime {
+    /// The regime a household has once RAMU merges AMO, RAMED and mutuelles into one pool.
+    var mergedIntoRAMU: Regime {
+        switch self {
+        case .amo, .ramed, .mutuelle, .ramu: .ramu
+        case .none: .none
+        }
+    }
+
+    /// Whether enrolling a household of `sector` into this regime is subsidised RAMU cover.
+    func isSubsidisedRAMU(_ sector: Sector) -> Bool { self == .ramu && sector != .formal }
+}
+
+extension Parameters {
+    /// Administration cost per FCFA of claims, by regime (section 7).
+    func adminRate(_ regime: Regime) -> Double {
+        switch regime {
+        case .none: 0
+        case .amo: amo.adminRate
+        case .ramed: ramed.adminRate
+        case .mutuelle: mutuelle.adminRate
+        case .ramu: ramu.adminRate
+        }
     }
 }

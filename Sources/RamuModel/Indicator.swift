@@ -154,9 +154,16 @@ public struct ReplicationResult: Sendable {
     /// Earmarked tax revenue assigned to RAMU, MFCFA: one array per year (same order as `years`),
     /// one value per instrument of `Parameters.taxes`.
     public var taxRevenue: [[Double]]
+    /// Each year's money by pool and source (MFCFA), same order as `years`.
+    public var money: [YearMoney]
+    /// Persons newly enrolled into subsidised RAMU cover each year (unweighted), same order as `years`.
+    public var subsidisedEnrolments: [Double]
 
     public init(replication: Int, years: [YearIndicators], households: [HouseholdYearRecord] = [],
-                eventCounts: [Int] = [], taxRevenue: [[Double]] = []) {
+                eventCounts: [Int] = [], taxRevenue: [[Double]] = [], money: [YearMoney] = [],
+                subsidisedEnrolments: [Double] = []) {
+        self.money = money
+        self.subsidisedEnrolments = subsidisedEnrolments
         self.replication = replication
         self.years = years
         self.households = households

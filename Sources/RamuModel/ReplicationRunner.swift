@@ -1,29 +1,37 @@
 import EventEngine
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
 
 /// One replication: the initial population, then year after year the households' blocks in parallel,
 /// the year's money and its indicators.
 enum ReplicationRunner {
-    static func run(_ p: Parameters, seed: UInt64, replication: Int, threads: Int, microdata: Bool,
-                    tracker: ProgressTracker) -> ReplicationResult {
+    static func run(_ p: Parameters, timeline: PolicyTimeline, seed: UInt64, replication: Int, threads: Int,
+                    microdata: Bool, tracker: ProgressTracker) -> ReplicationResult {
         let weight = 1 / p.simulation.sampleFraction
-        let store = BlockStore(InitialPopulation.build(p, seed: seed, replication: replication, threads: threads))
+        let start = timeline.parameters(at: Double(p.simulation.startYear), base: p)
+        var blocks = InitialPopulation.build(start, seed: seed, replication: replication, threads: threads)
+        if start.ramu.active { for b in blocks.indices { blocks[b].mergeIntoRAMU() } }
+        let store = BlockStore(blocks)
         var census = Census()
         var consumption: [ConsumptionPoint] = []
         for block in store.blocks {
             census.add(block.census())
             consumption.append(contentsOf: block.consumptionPoints())
         }
-        let startHealthBudget = p.budget.healthShare * p.macro.stateBudgetShareOfGDP * p.macro.gdp2020
-        var reserve = 0.0
-        var years: [YearIndicators] = []
-        var records: [HouseholdYearRecord] = []
-        var events = Array(repeating: 0, count: HouseholdEventKind.allCases.count)
+        let startHealthBudget = start.budget.healthShare * start.macro.stateBudgetShareOfGDP * start.macro.gdp2020
+        var pools = PoolHistory()
+        var result = ReplicationResult(replication: replication, years: [],
+                                       eventCounts: Array(repeating: 0, count: HouseholdEventKind.allCases.count))
 
         for year in p.simulation.startYear..<p.simulation.endYear {
-            let context = YearContext(year: year, parameters: p, seed: seed, replication: replication,
-                                      census: census, medianConsumption: weightedMedian(&consumption))
+            let plain = YearContext(year: year, base: p, timeline: timeline, seed: seed, replication: replication,
+                                    census: census, medianConsumption: weightedMedian(&consumption))
+            let context = plain.withSubsidisedQuota(pools.subsidisedQuotaShare(plain, census: census, weight: weight))
             let blockResults = Parallel.map(count: store.count, threads: threads,
-                                                  makeWorker: { HouseholdWorker() }) { worker, b in
+                                            makeWorker: { HouseholdWorker() }) { worker, b in
                 store.withBlock(b) { worker.simulateBlockYear(&$0, context, weight: weight, microdata: microdata) }
             }
             var accounts = YearAccounts()
@@ -33,18 +41,94 @@ enum ReplicationRunner {
                 accounts.add(r.accounts)
                 nextCensus.add(r.nextCensus)
                 consumption.append(contentsOf: r.nextConsumption)
-                if microdata { records.append(contentsOf: r.records) }
+                if microdata { result.households.append(contentsOf: r.records) }
             }
-            let money = YearMoney(year: year, p, accounts: accounts, weight: weight,
-                                  population: census.population * weight, startHealthBudget: startHealthBudget)
-            reserve += money.poolBalance
-            years.append(YearIndicators(year: year, census: census, accounts: accounts, money: money,
-                                        reserve: reserve, weight: weight, parameters: p))
-            for k in events.indices { events[k] += accounts.events[k] }
+            let money = YearMoney(year: year, segments: context.segments, accounts: accounts, weight: weight,
+                                  population: census.population * weight, startHealthBudget: startHealthBudget,
+                                  gratuiteBudgetLine: pools.gratuiteBudgetLine(context, accounts: accounts, weight: weight))
+            pools.close(year: year, money: money, accounts: accounts, context: context)
+            result.years.append(YearIndicators(year: year, census: census, accounts: accounts, money: money,
+                                               reserve: pools.reserve, weight: weight))
+            result.taxRevenue.append(money.taxRevenue)
+            result.money.append(money)
+            result.subsidisedEnrolments.append(accounts.subsidisedEnrolments)
+            for kind in HouseholdEventKind.allCases { result.eventCounts[Int(kind.rawValue)] += accounts.events[kind] }
             census = nextCensus
             tracker.yearDone()
         }
-        return ReplicationResult(replication: replication, years: years, households: records, eventCounts: events)
+        return result
+    }
+}
+
+/// What the pools carry from one year to the next: the reserve, the state's last separate spending on
+/// gratuités (the budget line it hands to the pool when they are integrated), and the cost of a member.
+struct PoolHistory {
+    var reserve = 0.0
+    /// The last year whose gratuités were all paid separately by the state, and what that cost (MFCFA).
+    var lastSeparateGratuites: (year: Int, cost: Double)?
+    /// Last year's (claims + admin) of RAMU's package per insured member-year (FCFA), and its year.
+    var memberCost: (year: Int, fcfa: Double)?
+
+    /// MODEL.md section 6: when gratuités are integrated, the state's gratuité budget line becomes pool
+    /// revenue: its last separate spending, carried forward with inflation, for the integrated part
+    /// of the year. Integrated from the start, it is what the state would have paid at the separate
+    /// effectiveness.
+    func gratuiteBudgetLine(_ c: YearContext, accounts: YearAccounts, weight: Double) -> Double {
+        var line = 0.0
+        for s in c.segments where s.gratuitesIntegrated {
+            let p = s.parameters
+            if let last = lastSeparateGratuites {
+                line += s.duration * last.cost * pow(1 + p.macro.inflation, Double(c.year - last.year))
+            } else {
+                let share = s.duration / c.segments.filter(\.gratuitesIntegrated).reduce(0) { $0 + $1.duration }
+                line += share * accounts.gratuitePaidByPool * weight / 1_000_000
+                    * p.gratuites.effectiveness / p.gratuites.integratedEffectiveness
+            }
+        }
+        return line
+    }
+
+    /// `constrained` (MODEL.md section 7): the share of this year's candidates the pool can take into
+    /// subsidised RAMU cover while reserve + expected revenue covers expected claims. Each new member
+    /// is counted for a whole year (a conservative margin); formal members are counted as paying only
+    /// the premium. nil when enrolment is not constrained this year.
+    func subsidisedQuotaShare(_ c: YearContext, census: Census, weight: Double) -> Double? {
+        guard let s = c.segments.first(where: { $0.parameters.simulation.financingRule == .constrained
+                                                && $0.parameters.ramu.active }) else { return nil }
+        let p = s.parameters
+        guard census.subsidisedCandidates > 0 else { return 0 }
+        // Without a measured cost yet, nobody new is taken on.
+        guard let cost = memberCost else { return 0 }
+        let perMember = cost.fcfa * pow(1 + p.macro.medicalInflation, Double(c.year - cost.year))
+        let net = perMember - p.ramu.premium
+        guard net > 0 else { return nil }
+        let elapsed = Double(c.year - p.simulation.startYear)
+        let nominalGrowth = pow((1 + p.macro.realGDPGrowth) * (1 + p.macro.inflation), elapsed)
+        let taxes = p.taxes.reduce(0.0) { sum, tax in
+            sum + tax.base * nominalGrowth * tax.rate * tax.collectionEfficiency * tax.shareToRAMU
+                * min(1, max(0, Double(c.year + 1) - tax.start))
+        }
+        let fcfa = 1_000_000 / weight  // MFCFA for Mali → unweighted FCFA
+        let existing = census.byRegime[Int(Regime.ramu.rawValue)] + census.byRegime[Int(Regime.amo.rawValue)]
+            + census.byRegime[Int(Regime.ramed.rawValue)] + census.byRegime[Int(Regime.mutuelle.rawValue)]
+        let available = (reserve + taxes) * fcfa - existing * net
+        return max(0, available / net) / census.subsidisedCandidates
+    }
+
+    mutating func close(year: Int, money: YearMoney, accounts: YearAccounts, context: YearContext) {
+        reserve += money.poolBalance
+        if !context.segments.contains(where: \.gratuitesIntegrated) {
+            lastSeparateGratuites = (year, money.separateGratuites)
+        }
+        if accounts.insuredMemberYears > 0 {
+            memberCost = (year, accounts.ramuEquivalentCost / accounts.insuredMemberYears)
+        }
+    }
+}
+
+extension YearContext {
+    func withSubsidisedQuota(_ share: Double?) -> YearContext {
+        YearContext(copying: self, subsidisedQuotaShare: share)
     }
 }
 
@@ -59,6 +143,7 @@ extension HouseholdBlock {
             c.byRegime[Int(h.regime.rawValue)] += n
         }
         c.womenNotPregnant = womenNotPregnant()
+        c.subsidisedCandidates = subsidisedCandidates()
         return c
     }
 
@@ -71,7 +156,7 @@ extension YearIndicators {
     /// The indicators of section 9 for one year: stocks from the census at its start, flows from its
     /// accounts and money, the reserve at its end.
     init(year: Int, census: Census, accounts a: YearAccounts, money m: YearMoney, reserve: Double,
-         weight: Double, parameters p: Parameters) {
+         weight: Double) {
         self.init(year: year)
         let people = census.population
         func percent(_ x: Double, of total: Double) -> Double { total > 0 ? 100 * x / total : 0 }
@@ -106,7 +191,7 @@ extension YearIndicators {
         self[.furtherImpoverished] = a.furtherImpoverished * weight
         self[.gratuitesCost] = m.gratuitesCost
         self[.healthBudget] = m.healthBudget
-        self[.healthBudgetShare] = 100 * p.budget.healthShare
+        self[.healthBudgetShare] = 100 * m.healthShare
         self[.earmarkedTaxRevenue] = m.earmarkedTaxes
         self[.poolRevenue] = m.poolRevenue
         self[.poolSpending] = m.poolSpending

@@ -34,7 +34,7 @@ public enum Simulation {
         let years = p.simulation.endYear - p.simulation.startYear
         let tracker = ProgressTracker(total: years * options.replications, report: progress)
         return Parallel.map(count: options.replications, threads: concurrent, makeWorker: { () }) { _, r in
-            ReplicationRunner.run(p, seed: options.seed, replication: r, threads: blockThreads,
+            ReplicationRunner.run(p, timeline: timeline, seed: options.seed, replication: r, threads: blockThreads,
                                           microdata: options.microdata && r == 0, tracker: tracker)
         }
     }
@@ -45,7 +45,7 @@ public enum Simulation {
                                       microdata: Bool = false,
                                       progress: (@Sendable (RunProgress) -> Void)? = nil) -> ReplicationResult {
         let tracker = ProgressTracker(total: p.simulation.endYear - p.simulation.startYear, report: progress)
-        return ReplicationRunner.run(p, seed: seed, replication: replication, threads: threads,
+        return ReplicationRunner.run(p, timeline: timeline, seed: seed, replication: replication, threads: threads,
                                            microdata: microdata, tracker: tracker)
     }
 }

@@ -11,65 +11,156 @@ enum StreamPurpose: UInt32 {
     case householdSize = 1, initialisation, demography, episodes, enrolment, split
 }
 
-/// What every household needs to know about the year being simulated: the parameters in force and
-/// the values derived from them and from the census at the start of the year.
-public struct YearContext: Sendable {
-    public let year: Int
+/// Lognormal cost shapes by kind of care, in one year's prices (a struct of fields, not an array, so
+/// the hot path reads them without reference counting).
+struct CostShapes: Sendable {
+    var csCom, csRef, hospital, delivery, caesarean, antenatal: LognormalShape
+
+    init(_ p: Parameters, priceFactor: Double) {
+        func shape(_ kind: CareKind) -> LognormalShape {
+            let d = p.costDistribution(kind)
+            let base = LognormalShape(mean: d.mean, sd: d.sd)
+            return LognormalShape(zeta: base.zeta + log(priceFactor), sigma: base.sigma)
+        }
+        csCom = shape(.csCom)
+        csRef = shape(.csRef)
+        hospital = shape(.hospital)
+        delivery = shape(.delivery)
+        caesarean = shape(.caesarean)
+        antenatal = shape(.antenatal)
+    }
+
+    subscript(_ kind: CareKind) -> LognormalShape {
+        switch kind {
+        case .csCom: csCom
+        case .csRef: csRef
+        case .hospital: hospital
+        case .delivery: delivery
+        case .caesarean: caesarean
+        case .antenatal: antenatal
+        }
+    }
+}
+
+/// A stretch of a year over which the parameters are constant (MODEL.md section 8: policy changes
+/// split the year; a ramp is taken at the segment's midpoint, its average over the segment), with
+/// everything households derive from them.
+public struct PolicySegment: Sendable {
+    public let start: Double
+    public let end: Double
     public let parameters: Parameters
-    public let seed: UInt64
-    public let replication: Int
+    let deathHazard: Double
     /// Hazard of conception for a woman 15–49 who is not pregnant.
-    public let conceptionHazard: Double
-    public let deathHazard: Double
+    let conceptionHazard: Double
     /// Probabilities that a death or a conception drawn at the start of the year falls within it.
     let deathWithinYear: Double
     let conceptionWithinYear: Double
-    /// Lognormal shapes by `CareKind.rawValue`, in this year's prices.
-    let costShapes: [LognormalShape]
+    let needRateUnderFive, needRateWoman, needRateOther: Double
+    let costShapes: CostShapes
     /// Cumulative shares of CSCom, CSRéf (hospital is the rest).
     let levelCSCom: Double
     let levelCSRef: Double
     let gratuiteEffectiveness: Double
-    /// Multiplier of the mutuelle join rate from the net premium (price elasticity, section 4).
+    let gratuitesIntegrated: Bool
+    /// Multipliers of the join rates from the net premium (price elasticity, section 4).
     let mutuelleJoinMultiplier: Double
-    /// Poverty line and societal poverty line (SPL) in this year's FCFA per person per year.
-    public let povertyLine: Double
-    public let societalPovertyLine: Double
+    let ramuJoinMultiplier: Double
+    /// Annual AMO contribution per enrolled formal household, FCFA (this year's wages).
+    let contributionPerHousehold: Double
 
-    /// - Parameters:
-    ///   - census: the population at the start of the year.
-    ///   - medianConsumption: person-weighted median consumption per person at the start of the year, FCFA/year.
-    public init(year: Int, parameters p: Parameters, seed: UInt64, replication: Int, census: Census,
-                medianConsumption: Double) {
-        self.year = year
+    init(start: Double, end: Double, year: Int, parameters p: Parameters, census: Census) {
+        self.start = start
+        self.end = end
         parameters = p
-        self.seed = seed
-        self.replication = replication
+        let d = p.demography
         let elapsed = Double(year - p.simulation.startYear)
-        deathHazard = p.demography.crudeDeathRate
+        deathHazard = d.crudeDeathRate
         // Births 0.75 year after conception should equal the birth hazard times the population then;
         // conceptions make up for mothers who die while pregnant (survival exp(−d · 0.75)).
-        let d = p.demography
         let birthsWanted = p.birthHazard * census.population * pow(1 + d.growthRate, d.pregnancyDuration)
         let conceptionsWanted = birthsWanted * exp(d.crudeDeathRate * d.pregnancyDuration)
         conceptionHazard = census.womenNotPregnant > 0 ? conceptionsWanted / census.womenNotPregnant : 0
         deathWithinYear = deathHazard > 0 ? GSLGenerator.probabilityWithin(limit: 1, mean: 1 / deathHazard) : 0
         conceptionWithinYear = conceptionHazard > 0
             ? GSLGenerator.probabilityWithin(limit: 1, mean: 1 / conceptionHazard) : 0
-        let medical = pow(1 + p.macro.medicalInflation, elapsed)
-        costShapes = CareKind.allCases.map { kind in
-            let d = p.costDistribution(kind)
-            let base = LognormalShape(mean: d.mean, sd: d.sd)
-            return LognormalShape(zeta: base.zeta + log(medical), sigma: base.sigma)
-        }
+        needRateUnderFive = p.care.needRateUnderFive
+        needRateWoman = p.care.needRateWoman
+        needRateOther = p.care.needRateOther
+        costShapes = CostShapes(p, priceFactor: pow(1 + p.macro.medicalInflation, elapsed))
         let total = p.care.shareCSCom + p.care.shareCSRef + p.care.shareHospital
         levelCSCom = p.care.shareCSCom / total
         levelCSRef = (p.care.shareCSCom + p.care.shareCSRef) / total
-        gratuiteEffectiveness = p.gratuites.arrangement == .separate
-            ? p.gratuites.effectiveness : p.gratuites.integratedEffectiveness
-        let net = p.mutuelle.premium * (1 - p.mutuelle.stateSubsidyShare)
-        mutuelleJoinMultiplier = pow(net / p.mutuelle.referencePremium, -p.mutuelle.priceElasticity)
-        let prices = pow(1 + p.macro.inflation, elapsed)
+        gratuitesIntegrated = p.gratuites.arrangement == .integrated
+        gratuiteEffectiveness = gratuitesIntegrated ? p.gratuites.integratedEffectiveness : p.gratuites.effectiveness
+        let mutuelleNet = p.mutuelle.premium * (1 - p.mutuelle.stateSubsidyShare)
+        mutuelleJoinMultiplier = Self.priceMultiplier(net: mutuelleNet, p)
+        ramuJoinMultiplier = Self.priceMultiplier(net: p.ramu.premium * (1 - p.ramu.informalSubsidy), p)
+        let wages = pow((1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation), elapsed)
+        contributionPerHousehold = p.amo.averageCoveredWage * wages * (p.amo.employeeRate + p.amo.employerRate)
+    }
+
+    /// (net premium / reference premium)^(−elasticity); a free premium counts as 1 % of the reference.
+    static func priceMultiplier(net: Double, _ p: Parameters) -> Double {
+        let ratio = max(net, 0.01 * p.mutuelle.referencePremium) / p.mutuelle.referencePremium
+        return pow(ratio, -p.mutuelle.priceElasticity)
+    }
+
+    func needRate(_ group: MemberGroup) -> Double {
+        switch group {
+        case .underFive: needRateUnderFive
+        case .woman15to49: needRateWoman
+        case .other: needRateOther
+        }
+    }
+
+    public var duration: Double { end - start }
+}
+
+/// What every household needs to know about the year being simulated: its policy segments and the
+/// values derived from the census and consumption at the start of the year.
+public struct YearContext: Sendable {
+    public let year: Int
+    public let seed: UInt64
+    public let replication: Int
+    /// At least one; they cover [year, year + 1) in order.
+    public let segments: [PolicySegment]
+    /// The parameters in force at the first instant of the next year, when its stocks are counted.
+    public let nextYearStart: Parameters
+    /// Poverty line and societal poverty line (SPL) in this year's FCFA per person per year.
+    public let povertyLine: Double
+    public let societalPovertyLine: Double
+    /// Persons each block may still enrol into subsidised RAMU cover this year (`constrained` rule);
+    /// nil when enrolment is not constrained.
+    public let subsidisedQuotaShare: Double?
+
+    /// - Parameters:
+    ///   - census: the population at the start of the year.
+    ///   - medianConsumption: person-weighted median consumption per person at the start of the year, FCFA/year.
+    public init(year: Int, base: Parameters, timeline: PolicyTimeline, seed: UInt64, replication: Int,
+                census: Census, medianConsumption: Double, subsidisedQuotaShare: Double? = nil) {
+        self.year = year
+        self.seed = seed
+        self.replication = replication
+        self.subsidisedQuotaShare = subsidisedQuotaShare
+        let t0 = Double(year), t1 = Double(year + 1)
+        let bounds = [t0] + timeline.breakpoints(after: t0, before: t1) + [t1]
+        // Adjacent stretches with the same parameters are one segment: a change that changes nothing
+        // leaves no trace, not even in the order numbers are added.
+        var spans: [(start: Double, end: Double, parameters: Parameters)] = []
+        for (a, b) in zip(bounds, bounds.dropFirst()) {
+            let p = timeline.parameters(at: (a + b) / 2, base: base)
+            if let last = spans.last, last.parameters == p {
+                spans[spans.count - 1].end = b
+            } else {
+                spans.append((a, b, p))
+            }
+        }
+        segments = spans.map {
+            PolicySegment(start: $0.start, end: $0.end, year: year, parameters: $0.parameters, census: census)
+        }
+        nextYearStart = timeline.parameters(at: t1, base: base)
+        let p = segments[0].parameters
+        let prices = pow(1 + p.macro.inflation, Double(year - p.simulation.startYear))
         povertyLine = p.consumption.povertyLine * prices
         // SDG 3.8.2 (2025): SPL = max(2.15, 1.15 + 0.5 × median daily consumption), in PPP dollars.
         let fp = p.financialProtection
@@ -79,8 +170,26 @@ public struct YearContext: Sendable {
         societalPovertyLine = splDollars * ppp * 365
     }
 
-    @inlinable var t0: Double { Double(year) }
-    @inlinable var t1: Double { Double(year + 1) }
+    init(copying c: YearContext, subsidisedQuotaShare: Double?) {
+        year = c.year
+        seed = c.seed
+        replication = c.replication
+        segments = c.segments
+        nextYearStart = c.nextYearStart
+        povertyLine = c.povertyLine
+        societalPovertyLine = c.societalPovertyLine
+        self.subsidisedQuotaShare = subsidisedQuotaShare
+    }
+
+    /// A year with no timeline (tests).
+    public init(year: Int, parameters: Parameters, seed: UInt64, replication: Int, census: Census,
+                medianConsumption: Double) {
+        self.init(year: year, base: parameters, timeline: PolicyTimeline(), seed: seed, replication: replication,
+                  census: census, medianConsumption: medianConsumption)
+    }
+
+    var t0: Double { Double(year) }
+    var t1: Double { Double(year + 1) }
 
     func streamKey(_ household: UInt64, _ purpose: StreamPurpose) -> StreamKey {
         StreamKey(seed: seed, replication: replication, entity: household, purpose: purpose.rawValue, period: year)
@@ -94,6 +203,9 @@ public struct Census: Sendable, Equatable {
     public var byRegime: [Double] = Array(repeating: 0, count: Regime.allCases.count)
     public var womenNotPregnant: Double = 0
     public var households: Double = 0
+    /// Persons in households not insured whose sector RAMU subsidises (indigent and informal): the
+    /// candidates for subsidised RAMU cover.
+    public var subsidisedCandidates: Double = 0
 
     public init() {}
 
@@ -102,5 +214,6 @@ public struct Census: Sendable, Equatable {
         for r in 0..<byRegime.count { byRegime[r] += other.byRegime[r] }
         womenNotPregnant += other.womenNotPregnant
         households += other.households
+        subsidisedCandidates += other.subsidisedCandidates
     }
 }

@@ -41,62 +41,95 @@ struct MoneyTests {
     func accounts() -> YearAccounts {
         var a = YearAccounts()
         a.gratuiteCost = 4_000_000
-        a.claims[Int(Regime.amo.rawValue)] = 2_000_000
-        a.claims[Int(Regime.ramed.rawValue)] = 1_000_000
-        a.claims[Int(Regime.mutuelle.rawValue)] = 500_000
+        a.claims.amo = 2_000_000
+        a.admin.amo = 160_000
+        a.claims.ramed = 1_000_000
+        a.ramedState = 850_000
+        a.ramedCollectivites = 60_000  // communes paid part of their 150 000
+        a.claims.mutuelle = 500_000
+        a.admin.mutuelle = 75_000
+        a.premiumsHousehold.mutuelle = 345_000
+        a.premiumsState.mutuelle = 345_000
+        a.contributions.amo = 1_968_000
         a.outOfPocket = 9_000_000
-        a.memberYears[Int(Regime.mutuelle.rawValue)] = 100
-        a.amoHouseholdYears = 10
         return a
+    }
+
+    func segments(_ p: Parameters, year: Int = 2020, timeline: PolicyTimeline = PolicyTimeline()) -> [PolicySegment] {
+        var census = Census()
+        census.population = 1000
+        census.womenNotPregnant = 200
+        return YearContext(year: year, base: p, timeline: timeline, seed: 1, replication: 0, census: census,
+                           medianConsumption: 200_000).segments
     }
 
     @Test func cheBySourceAddsUpToCHE() {
         var p = Parameters()
-        p.ramed.collectivitesPaymentRate = 0.4  // RAMED in deficit: its spending still splits exactly
         p.taxes = [EarmarkedTax(name: "télécoms", base: 600_000, rate: 0.01, start: 2023.5,
                                 collectionEfficiency: 0.8, shareToRAMU: 0.5)]
         for year in [2020, 2023, 2024] {
-            for arrangement in GratuiteArrangement.allCases {
-                p.gratuites.arrangement = arrangement
-                let m = YearMoney(year: year, p, accounts: accounts(), weight: 100, population: 20_000_000,
-                                  startHealthBudget: 112_200)
+            for integrated in [false, true] {
+                var a = accounts()
+                if integrated { a.gratuitePaidByPool = 3_000_000; a.claims.ramu = 700_000; a.admin.ramu = 300_000 }
+                let m = YearMoney(year: year, segments: segments(p, year: year), accounts: a, weight: 100,
+                                  population: 20_000_000, startHealthBudget: 112_200,
+                                  gratuiteBudgetLine: integrated ? 250 : 0)
                 let sum = m.cheBySource.reduce(0, +)
                 #expect(abs(sum - m.cheTotal) <= 1e-9 * m.cheTotal)
                 #expect(m.poolBalance == m.poolRevenue - m.poolSpending)
+                // CHE counts what was spent: care paid by anyone, supply side, donors, administration.
+                let care = (a.gratuiteCost + a.claims.total + a.outOfPocket) * 100 / 1e6
+                let admin = (a.admin.total) * 100 / 1e6
+                #expect(abs(m.cheTotal - (care + admin + m.supplySide + m.donors)) < 1e-6 * m.cheTotal)
             }
         }
     }
 
     @Test func poolArithmetic() {
         let p = Parameters()
-        let m = YearMoney(year: 2020, p, accounts: accounts(), weight: 100, population: 20_537_000,
-                          startHealthBudget: 112_200)
-        // Weighted claims: 2 000 000 FCFA × 100 = 200 MFCFA for AMO, admin 8 %.
+        let m = YearMoney(year: 2020, segments: segments(p), accounts: accounts(), weight: 100,
+                          population: 20_537_000, startHealthBudget: 112_200, gratuiteBudgetLine: 0)
+        // Weighted: 2 000 000 FCFA × 100 = 200 MFCFA of AMO claims, 16 of admin, 196.8 of contributions.
         #expect(abs(m.amo.claims - 200) < 1e-9)
         #expect(abs(m.amo.admin - 16) < 1e-9)
-        // Contributions: 10 household-years × 100 × 3 000 000 × 6.56 % = 196.8 MFCFA.
         #expect(abs(m.amo.totalRevenue - 196.8) < 1e-9)
-        // Mutuelle premiums: 100 member-years × 100 × 6 900 = 69 MFCFA, half from the state.
+        // RAMED: 85 from the state, 6 from the collectivités against 100 spent: a deficit of 9.
+        #expect(abs(m.ramed.balance + 9) < 1e-9)
         #expect(abs(m.mutuelle.revenue[FinancingSource.premiums.rawValue] - 34.5) < 1e-9)
-        #expect(abs(m.mutuelle.revenue[FinancingSource.state.rawValue] - 34.5) < 1e-9)
-        // Health budget 2020: 5.1 % × 22 % × 10 000 000 MFCFA.
+        // Health budget 2020: 5.1 % × 22 % × 10 000 000 MFCFA; supply side 70 % of it.
         #expect(abs(m.healthBudget - 112_200) < 1e-6)
         #expect(abs(m.supplySide - 0.7 * 112_200) < 1e-6)
-        // Separate gratuités are the state's: 400 MFCFA.
         #expect(abs(m.separateGratuites - 400) < 1e-9)
-        let commitments = 0.85 * 100 + 400 + 34.5
+        let commitments = 85 + 400 + 34.5
         #expect(abs(m.fiscalSpace - (112_200 - 0.7 * 112_200 - commitments)) < 1e-6)
+    }
+
+    @Test func aBudgetRampIsAveragedOverTheYear() {
+        var p = Parameters()
+        let timeline = PolicyTimeline([PolicyChange(key: "budget.health_share", start: 2021, end: 2025,
+                                                    action: .ramp(get: { $0.budget.healthShare },
+                                                                  set: { $0.budget.healthShare = $1 }, target: 0.15))])
+        p.macro.inflation = 0
+        p.macro.realGDPGrowth = 0
+        let m = YearMoney(year: 2022, segments: segments(p, year: 2022, timeline: timeline), accounts: YearAccounts(),
+                          weight: 1, population: 1, startHealthBudget: 1, gratuiteBudgetLine: 0)
+        // Over 2022 the share goes from 0.07575 to 0.1005: its average is 0.088125.
+        #expect(abs(m.healthShare - 0.088125) < 1e-12)
+        #expect(abs(m.healthBudget - 0.088125 * 0.22 * 10_000_000) < 1e-6)
     }
 
     @Test func taxStartsPartWayThroughTheYear() {
         var p = Parameters()
         p.taxes = [EarmarkedTax(name: "mines", base: 1_000, rate: 0.1, start: 2021.25, collectionEfficiency: 1,
                                 shareToRAMU: 1)]
-        let before = YearMoney(year: 2020, p, accounts: YearAccounts(), weight: 1, population: 1, startHealthBudget: 1)
-        let during = YearMoney(year: 2021, p, accounts: YearAccounts(), weight: 1, population: 1, startHealthBudget: 1)
+        let before = YearMoney(year: 2020, segments: segments(p), accounts: YearAccounts(), weight: 1, population: 1,
+                               startHealthBudget: 1, gratuiteBudgetLine: 0)
+        let during = YearMoney(year: 2021, segments: segments(p, year: 2021), accounts: YearAccounts(), weight: 1,
+                               population: 1, startHealthBudget: 1, gratuiteBudgetLine: 0)
         #expect(before.earmarkedTaxes == 0)
         let growth = (1 + p.macro.realGDPGrowth) * (1 + p.macro.inflation)
         #expect(abs(during.earmarkedTaxes - 1_000 * growth * 0.1 * 0.75) < 1e-9)
+        #expect(during.ramu.revenue[FinancingSource.taxes.rawValue] == during.earmarkedTaxes)
     }
 
     @Test func poolWithoutRevenueIsChargedToTheState() {

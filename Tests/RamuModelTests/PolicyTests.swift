@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import RamuModel
+
+/// The policy timeline, RAMU's single pool, integrated gratuités, taxes and the constrained rule
+/// (MODEL.md sections 6 to 8), checked on whole runs with common random numbers.
+@Suite("Policies: timeline, RAMU, gratuités, constrained financing")
+struct PolicyTests {
+    static func parameters(_ fraction: Double = 0.0005, endYear: Int = 2031) -> Parameters {
+        var p = Parameters()
+        p.simulation.sampleFraction = fraction
+        p.simulation.endYear = endYear
+        return p
+    }
+
+    static func step<V: Sendable>(_ key: String, at t: Double, _ path: WritableKeyPath<Parameters, V> & Sendable,
+                                  _ value: V) -> PolicyChange {
+        PolicyChange(key: key, start: t, end: t, action: .set { $0[keyPath: path] = value })
+    }
+
+    static func ramp(_ key: String, from a: Double, to b: Double, _ path: WritableKeyPath<Parameters, Double> & Sendable,
+                     _ target: Double) -> PolicyChange {
+        PolicyChange(key: key, start: a, end: b,
+                     action: .ramp(get: { $0[keyPath: path] }, set: { $0[keyPath: path] = $1 }, target: target))
+    }
+
+    static let ramuFull = PolicyTimeline([
+        ramp("budget.health_share", from: 2021, to: 2025, \.budget.healthShare, 0.15),
+        step("gratuites.arrangement", at: 2023, \.gratuites.arrangement, .integrated),
+        step("gratuites.enrolment_disincentive", at: 2023, \.gratuites.enrolmentDisincentive, 0),
+        step("ramu.active", at: 2024, \.ramu.active, true),
+    ])
+
+    func run(_ p: Parameters, _ timeline: PolicyTimeline = PolicyTimeline(), seed: UInt64 = 3, replication: Int = 0)
+        -> ReplicationResult {
+        Simulation.runReplication(p, timeline: timeline, seed: seed, replication: replication, threads: 2)
+    }
+
+    @Test(arguments: [2024.0, 2023.5])
+    func aChangeAtTLeavesEverythingBeforeTIdentical(t: Double) {
+        let p = Self.parameters()
+        let base = run(p)
+        let changed = run(p, PolicyTimeline([Self.step("ramu.active", at: t, \.ramu.active, true),
+                                             Self.step("mutuelle.coverage_rate", at: t, \.mutuelle.coverageRate, 0.9)]))
+        for (a, b) in zip(base.years, changed.years) where Double(a.year + 1) <= t {
+            #expect(a == b, "\(a.year) differs before the change at \(t)")
+        }
+        let after = changed.years.first { Double($0.year) >= t }!
+        #expect(after[.coverageRAMU] > 0)
+        #expect(after != base.years.first { $0.year == after.year }!)
+    }
+
+    @Test func changesThatChangeNothingGiveIdenticalOutput() {
+        var p = Self.parameters()
+        let base = run(p)
+        let noop = PolicyTimeline([
+            Self.ramp("budget.health_share", from: 2021, to: 2025, \.budget.healthShare, 0.051),
+            Self.step("mutuelle.join_rate", at: 2022.5, \.mutuelle.joinRate, 0.01),
+            Self.step("care.need_rate_woman", at: 2023.25, \.care.needRateWoman, 1.0),
+        ])
+        let a = run(p, noop)
+        #expect(a.years == base.years)
+        p.taxes = [EarmarkedTax(name: "mines", base: 2_500_000, rate: 0, start: 2023, collectionEfficiency: 0.8,
+                                shareToRAMU: 1)]
+        let b = run(p)
+        #expect(b.years == base.years)
+    }
+
+    @Test func ramuMergesThePoolsAndTheIdentityHolds() {
+        let p = Self.parameters()
+        let r = run(p, PolicyTimeline([Self.step("ramu.active", at: 2024, \.ramu.active, true)]))
+        for (y, m) in zip(r.years, r.money) {
+            if y.year >= 2025 {
+                // After the merger every member is in RAMU and the old pools are empty.
+                #expect(y[.coverageAMO] == 0 && y[.coverageRAMED] == 0 && y[.coverageMutuelle] == 0)
+                #expect(y[.coverageRAMU] > 14)
+                for old in [m.amo, m.ramed, m.mutuelle] { #expect(old.totalRevenue == 0 && old.spending == 0) }
+            }
+            if y.year >= 2024 {
+                // RAMU's money is what the merged members and the new sources bring.
+                let sources = m.ramu.revenue[FinancingSource.contributions.rawValue]
+                    + m.ramu.revenue[FinancingSource.premiums.rawValue] + m.ramu.revenue[FinancingSource.state.rawValue]
+                    + m.ramu.revenue[FinancingSource.taxes.rawValue]
+                #expect(abs(m.ramu.totalRevenue - sources) <= 1e-9 * sources)
+                #expect(m.ramu.revenue[FinancingSource.contributions.rawValue] > 0)  // AMO contributions keep flowing
+                #expect(abs(y[.poolRevenue] - m.ramu.totalRevenue) <= 1e-9 * y[.poolRevenue])
+                // Indigents' premiums are fully subsidised, informal members' at 80 %.
+                #expect(m.ramu.revenue[FinancingSource.state.rawValue] > 4 * m.ramu.revenue[FinancingSource.premiums.rawValue])
+            }
+            #expect(abs(y[.poolBalance] - (y[.poolRevenue] - y[.poolSpending])) <= 1e-9 * y[.poolRevenue])
+        }
+    }
+
+    @Test func integratedGratuitesArePaidByThePoolAndReportedEitherWay() {
+        let p = Self.parameters(endYear: 2026)
+        let separate = run(p)
+        let integrated = run(p, PolicyTimeline([Self.step("gratuites.arrangement", at: 2023, \.gratuites.arrangement, .integrated)]))
+        for (a, b) in zip(separate.money, integrated.money) where a.gratuitesCost > 0 {
+            #expect(a.separateGratuites == a.gratuitesCost)  // the state pays them directly
+        }
+        let m2024 = integrated.money[4], y2024 = integrated.years[4]
+        #expect(m2024.separateGratuites == 0)
+        #expect(m2024.ramu.claims >= m2024.gratuitesCost)
+        #expect(y2024[.gratuitesCost] > separate.years[4][.gratuitesCost])  // 0.9 effectiveness, not 0.5
+        // The state's budget line, carried from 2022 with inflation, becomes pool revenue.
+        let line2022 = integrated.money[2].separateGratuites
+        #expect(abs(m2024.ramu.revenue[FinancingSource.state.rawValue] - line2022 * pow(1.02, 2)) < 1e-6 * line2022)
+        #expect(y2024[.cheOOP] < separate.years[4][.cheOOP])
+    }
+
+    @Test func ramuFullLowersOOPAndCatastrophicSpendingIn2030() {
+        // Means over 4 replications, common random numbers.
+        var p = Self.parameters(0.001)
+        p.ramu.informalSubsidy = 0.8
+        var oop = (0.0, 0.0), cat = (0.0, 0.0)
+        for r in 0..<4 {
+            let a = run(p, replication: r).years.first { $0.year == 2030 }!
+            let b = run(p, Self.ramuFull, replication: r).years.first { $0.year == 2030 }!
+            oop.0 += a[.oopShare]; oop.1 += b[.oopShare]
+            cat.0 += a[.catastrophic10]; cat.1 += b[.catastrophic10]
+        }
+        #expect(oop.1 < oop.0)
+        #expect(cat.1 < cat.0)
+    }
+
+    @Test func constrainedNeverLetsNewEnrolmentTakeTheReserveBelowZero() {
+        // A generous enrolment drive with no new money: unconstrained, the reserve goes negative.
+        var p = Self.parameters(0.001, endYear: 2034)
+        p.ramu.enrolmentRate = 0.6
+        p.ramed.identificationRate = 0.6
+        let timeline = PolicyTimeline([Self.step("ramu.active", at: 2022, \.ramu.active, true)])
+        let free = run(p, timeline)
+        #expect(free.years.contains { $0[.poolReserve] < 0 }, "the test needs a scenario that runs out of money")
+        p.simulation.financingRule = .constrained
+        let held = run(p, timeline)
+        for y in held.years { #expect(y[.poolReserve] >= 0, "\(y.year): reserve \(y[.poolReserve])") }
+        #expect(held.subsidisedEnrolments.reduce(0, +) < free.subsidisedEnrolments.reduce(0, +))
+        #expect(held.subsidisedEnrolments.reduce(0, +) > 0, "the pool's money should still buy some cover")
+    }
+}
