@@ -26,6 +26,49 @@ public enum IndicatorTables {
         return table
     }
 
+    /// taxes.csv: one line per (year, earmarked tax), in the order of `summary`
+    /// (`ReplicationSummary.taxes`); revenue assigned to RAMU in MFCFA.
+    /// Header exactly: scenario,year,tax,unit,mean,sd,p05,p50,p95,replications
+    public static func taxes(scenario: String, summary: [(year: Int, tax: String, stats: IndicatorStatistics)])
+        throws -> CSVTable
+    {
+        var table = CSVTable(header: ["scenario", "year", "tax", "unit", "mean", "sd", "p05", "p50", "p95", "replications"])
+        table.rows.reserveCapacity(summary.count)
+        for (i, entry) in summary.enumerated() {
+            let line = i + 2
+            let s = entry.stats
+            table.rows.append([
+                scenario, String(entry.year), entry.tax, "MFCFA",
+                try number(s.mean, column: "mean", line: line), try number(s.sd, column: "sd", line: line),
+                try number(s.p05, column: "p05", line: line), try number(s.p50, column: "p50", line: line),
+                try number(s.p95, column: "p95", line: line), String(s.replications),
+            ])
+        }
+        return table
+    }
+
+    /// comparison.csv: each scenario's (year, indicator) entries (`ComparisonSummary.compare`) against
+    /// the baseline, scenarios in the order given, then the order of their entries.
+    /// Header exactly: scenario,year,indicator,label_fr,unit,mean,diff_vs_baseline,diff_p05,diff_p95
+    public static func comparison(_ scenarios: [(scenario: String, entries: [PairedComparison])]) throws -> CSVTable {
+        var table = CSVTable(header: ["scenario", "year", "indicator", "label_fr", "unit",
+                                      "mean", "diff_vs_baseline", "diff_p05", "diff_p95"])
+        table.rows.reserveCapacity(scenarios.reduce(0) { $0 + $1.entries.count })
+        for (scenario, entries) in scenarios {
+            for entry in entries {
+                let line = table.rows.count + 2
+                table.rows.append([
+                    scenario, String(entry.year), entry.indicator.id, entry.indicator.labelFR, entry.indicator.unit,
+                    try number(entry.mean, column: "mean", line: line),
+                    try number(entry.difference, column: "diff_vs_baseline", line: line),
+                    try number(entry.differenceP05, column: "diff_p05", line: line),
+                    try number(entry.differenceP95, column: "diff_p95", line: line),
+                ])
+            }
+        }
+        return table
+    }
+
     /// parameters.csv: the parameters of the run with their provenance, in the order given.
     /// Header exactly: parameter,value,unit,source
     public static func parameters(_ rows: [(parameter: String, value: String, unit: String, source: String)])

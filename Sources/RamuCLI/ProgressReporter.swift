@@ -3,6 +3,8 @@ import RamuModel
 import Synchronization
 
 /// Progress on standard error for runs that last more than a moment: replications done and time left.
+/// One reporter can follow several scenarios run one after the other (`compare`): each reports its
+/// own progress with its position, and the line counts scenarios × replications.
 final class ProgressReporter: Sendable {
     private struct State {
         var lastPrint: ContinuousClock.Instant?
@@ -11,30 +13,35 @@ final class ProgressReporter: Sendable {
 
     private let label: String
     private let replications: Int
+    private let scenarios: Int
     private let started = ContinuousClock.now
     private let state = Mutex(State())
     private let interactive = isatty(STDERR_FILENO) != 0
 
-    init(label: String, replications: Int) {
+    init(label: String, replications: Int, scenarios: Int = 1) {
         self.label = label
         self.replications = replications
+        self.scenarios = max(1, scenarios)
     }
 
-    func update(_ p: RunProgress) {
+    /// Progress `p` of the scenario at position `scenario` (0-based) among those run.
+    func update(_ p: RunProgress, scenario: Int = 0) {
         let now = ContinuousClock.now
         let elapsed = now - started
-        guard elapsed > .milliseconds(1500), p.yearsDone < p.yearsTotal else { return }
+        let yearsDone = scenario * p.yearsTotal + p.yearsDone  // every scenario runs the same years
+        let yearsTotal = scenarios * p.yearsTotal
+        guard elapsed > .milliseconds(1500), yearsDone < yearsTotal else { return }
         let line: String? = state.withLock { s in
             let every: Duration = interactive ? .milliseconds(250) : .seconds(10)
             if let last = s.lastPrint, now - last < every { return nil }
             s.lastPrint = now
             s.printed = true
-            let fraction = Double(p.yearsDone) / Double(p.yearsTotal)
+            let fraction = Double(yearsDone) / Double(yearsTotal)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let left = seconds * (1 - fraction) / max(fraction, 1e-9)
             let perReplication = p.yearsTotal / max(1, replications)
-            let done = p.yearsDone / max(1, perReplication)
-            return "\(label) : \(done)/\(replications) réplications (\(Int(100 * fraction)) %), "
+            let done = yearsDone / max(1, perReplication)
+            return "\(label) : \(done)/\(scenarios * replications) réplications (\(Int(100 * fraction)) %), "
                 + "encore environ \(Int(left.rounded())) s"
         }
         guard let line else { return }

@@ -6,7 +6,7 @@ public struct Ramusim: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ramusim",
         abstract: "Simulateur du financement de la couverture sanitaire universelle (CSU) au Mali par le RAMU.",
-        subcommands: [RunCommand.self, ValidateCommand.self, ParamsCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, ParamsCommand.self, BenchCommand.self]
     )
 
     public init() {}

@@ -71,8 +71,8 @@ extension HouseholdWorker {
         for k in 1..<segments.count {
             queue.schedule(at: segments[k].start, HouseholdEvent(.policyChange, member: Int16(k)))
         }
-        let s0 = segments[0]
-        if s0.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
+        let s0 = segments.baseAddress!
+        if s0.pointee.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
 
         var state = HouseholdYearState(accruedTo: t0, alive: members.count, hasEligible: false)
         for m in 0..<members.count {
@@ -99,7 +99,7 @@ extension HouseholdWorker {
         while let (t, event) = queue.popNext(before: t1) {
             a.events[event.kind] += 1
             let m = Int(event.member)
-            let s = segments[state.segment]
+            let s = segments.baseAddress! + state.segment
             switch event.kind {
             case .careNeed:
                 state.oop += careEpisode(member: m, kind: nil, h, s, &a)
@@ -120,12 +120,12 @@ extension HouseholdWorker {
                 scheduleNeeds(child, from: t, s, c)
             case .conception:
                 members[m].pregnant = true
-                members[m].eventTime = t + s.parameters.demography.pregnancyDuration
+                members[m].eventTime = t + s.pointee.parameters.demography.pregnancyDuration
                 if members[m].eventTime < t1 { scheduleMemberEvent(.delivery, m, at: members[m].eventTime) }
                 scheduleAntenatal(m, deliveryDate: members[m].eventTime, from: t, s, c)
             case .ageOut:
                 // Five years old: the child leaves the under-five group and its need rate changes.
-                let becomesWoman = demography.uniform() < s.parameters.demography.ageOutToWomenShare
+                let becomesWoman = demography.uniform() < s.pointee.parameters.demography.ageOutToWomenShare
                 members[m].group = becomesWoman ? .woman15to49 : .other
                 members[m].eventTime = .infinity
                 cancelMemberEvents(of: m, kind: .careNeed)
@@ -158,10 +158,10 @@ extension HouseholdWorker {
             case .policyChange:
                 accrue(to: t, h, &state, s, &a)
                 state.segment = m
-                applyPolicyChange(&h, &state, at: t, from: s, to: segments[m], c)
+                applyPolicyChange(&h, &state, at: t, from: s, to: segments.baseAddress! + m, c)
             }
         }
-        accrue(to: t1, h, &state, segments[state.segment], &a)
+        accrue(to: t1, h, &state, segments.baseAddress! + state.segment, &a)
         members.removeAll { !$0.alive }
         a.outOfPocket += state.oop
         return state.oop
@@ -171,14 +171,14 @@ extension HouseholdWorker {
     /// changed is drawn again from `t` (processes are memoryless). What did not change keeps its
     /// draws, so a change that changes nothing leaves the run exactly as it was.
     mutating func applyPolicyChange(_ h: inout Household, _ state: inout HouseholdYearState, at t: Double,
-                                    from old: PolicySegment, to new: PolicySegment, _ c: YearContext) {
+                                    from old: Segment, to new: Segment, _ c: YearContext) {
         let regimeBefore = h.regime
-        if new.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
-        if new.deathHazard != old.deathHazard {
+        if new.pointee.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
+        if new.pointee.deathHazard != old.pointee.deathHazard {
             cancelMemberEvents(ofKind: .death)
             for m in members.indices where members[m].alive { scheduleDeath(m, from: t, new, c) }
         }
-        if new.conceptionHazard != old.conceptionHazard {
+        if new.pointee.conceptionHazard != old.pointee.conceptionHazard {
             cancelMemberEvents(ofKind: .conception)
             for m in members.indices where members[m].alive && members[m].group == .woman15to49 && !members[m].pregnant {
                 scheduleConception(m, from: t, new, c)
@@ -201,7 +201,7 @@ extension HouseholdWorker {
 
     /// Accrues the household's exposure since the last accrual: member-years, premiums (household and
     /// state shares) and AMO contributions, at the rates of the segment in force (MODEL.md section 7).
-    func accrue(to t: Double, _ h: Household, _ state: inout HouseholdYearState, _ s: PolicySegment,
+    func accrue(to t: Double, _ h: Household, _ state: inout HouseholdYearState, _ s: Segment,
                 _ a: inout YearAccounts) {
         let dt = t - state.accruedTo
         state.accruedTo = t
@@ -213,14 +213,14 @@ extension HouseholdWorker {
         switch (h.regime, h.sector) {
         case (.amo, _), (.ramu, .formal):
             // One covered wage per enrolled formal household; contributions keep flowing into RAMU.
-            a.contributions[h.regime] += dt * s.contributionPerHousehold
+            a.contributions[h.regime] += dt * s.pointee.contributionPerHousehold
         case (.mutuelle, _):
-            let gross = personYears * p.mutuelle.premium
-            a.premiumsState.mutuelle += p.mutuelle.stateSubsidyShare * gross
-            a.premiumsHousehold.mutuelle += (1 - p.mutuelle.stateSubsidyShare) * gross
+            let gross = personYears * p.pointee.mutuelle.premium
+            a.premiumsState.mutuelle += p.pointee.mutuelle.stateSubsidyShare * gross
+            a.premiumsHousehold.mutuelle += (1 - p.pointee.mutuelle.stateSubsidyShare) * gross
         case (.ramu, _):
-            let gross = personYears * p.ramu.premium
-            let subsidy = h.sector == .indigent ? p.ramu.indigentSubsidy : p.ramu.informalSubsidy
+            let gross = personYears * p.pointee.ramu.premium
+            let subsidy = h.sector == .indigent ? p.pointee.ramu.indigentSubsidy : p.pointee.ramu.informalSubsidy
             a.premiumsState.ramu += subsidy * gross
             a.premiumsHousehold.ramu += (1 - subsidy) * gross
         case (.ramed, _), (.none, _):
@@ -246,14 +246,14 @@ extension HouseholdWorker {
         for entry in memberEvents where entry.kind == kind { queue.cancel(entry.handle) }
     }
 
-    mutating func scheduleDeath(_ m: Int, from t: Double, _ s: PolicySegment, _ c: YearContext) {
-        guard s.deathHazard > 0 else { return }
-        scheduleRare(.death, m, from: t, mean: 1 / s.deathHazard, withinYear: s.deathWithinYear, c)
+    mutating func scheduleDeath(_ m: Int, from t: Double, _ s: Segment, _ c: YearContext) {
+        guard s.pointee.deathHazard > 0 else { return }
+        scheduleRare(.death, m, from: t, mean: 1 / s.pointee.deathHazard, withinYear: s.pointee.deathWithinYear, c)
     }
 
-    mutating func scheduleConception(_ m: Int, from t: Double, _ s: PolicySegment, _ c: YearContext) {
-        guard s.conceptionHazard > 0 else { return }
-        scheduleRare(.conception, m, from: t, mean: 1 / s.conceptionHazard, withinYear: s.conceptionWithinYear, c)
+    mutating func scheduleConception(_ m: Int, from t: Double, _ s: Segment, _ c: YearContext) {
+        guard s.pointee.conceptionHazard > 0 else { return }
+        scheduleRare(.conception, m, from: t, mean: 1 / s.pointee.conceptionHazard, withinYear: s.pointee.conceptionWithinYear, c)
     }
 
     /// Schedules a member's next event of an exponential process if it falls within the year; from the
@@ -269,7 +269,7 @@ extension HouseholdWorker {
 
     /// The care needs of member `m` from `t` to the end of the year: a Poisson process at its group's
     /// rate, drawn as a Poisson count with uniform times (one draw per need, no logarithm).
-    mutating func scheduleNeeds(_ m: Int, from t: Double, _ s: PolicySegment, _ c: YearContext) {
+    mutating func scheduleNeeds(_ m: Int, from t: Double, _ s: Segment, _ c: YearContext) {
         let rate = s.needRate(members[m].group)
         let span = c.t1 - t
         guard rate > 0, span > 0 else { return }
@@ -278,11 +278,11 @@ extension HouseholdWorker {
     }
 
     /// Antenatal visits, evenly spread over the pregnancy, that fall in [from, end of year).
-    mutating func scheduleAntenatal(_ m: Int, deliveryDate: Double, from t: Double, _ s: PolicySegment,
+    mutating func scheduleAntenatal(_ m: Int, deliveryDate: Double, from t: Double, _ s: Segment,
                                     _ c: YearContext) {
-        let visits = s.parameters.demography.antenatalVisits
+        let visits = s.pointee.parameters.demography.antenatalVisits
         guard visits > 0 else { return }
-        let duration = s.parameters.demography.pregnancyDuration
+        let duration = s.pointee.parameters.demography.pregnancyDuration
         let conception = deliveryDate - duration
         for k in 1...visits {
             let when = conception + duration * Double(k) / Double(visits + 1)
@@ -291,26 +291,26 @@ extension HouseholdWorker {
     }
 
     /// The hazard of the household's next change of regime and the regime it leads to (sections 4 and 8).
-    func enrolmentTransition(_ h: Household, hasEligible: Bool, _ s: PolicySegment) -> (Double, Regime) {
+    func enrolmentTransition(_ h: Household, hasEligible: Bool, _ s: Segment) -> (Double, Regime) {
         let p = s.parameters
         // While gratuités are separate, households they already serve join less (DNPSES warning).
-        let disincentive = (hasEligible && !s.gratuitesIntegrated) ? 1 - p.gratuites.enrolmentDisincentive : 1
-        if p.ramu.active {
+        let disincentive = (hasEligible && !s.pointee.gratuitesIntegrated) ? 1 - p.pointee.gratuites.enrolmentDisincentive : 1
+        if p.pointee.ramu.active {
             switch (h.sector, h.regime) {
-            case (.formal, .none): return (p.amo.enrolmentRate * disincentive, .ramu)
-            case (.indigent, .none): return (p.ramed.identificationRate, .ramu)
-            case (.indigent, .ramu): return (p.ramed.exitRate, .none)
-            case (.informal, .none): return (p.ramu.enrolmentRate * s.ramuJoinMultiplier * disincentive, .ramu)
-            case (.informal, .ramu): return (p.ramu.dropoutRate, .none)
+            case (.formal, .none): return (p.pointee.amo.enrolmentRate * disincentive, .ramu)
+            case (.indigent, .none): return (p.pointee.ramed.identificationRate, .ramu)
+            case (.indigent, .ramu): return (p.pointee.ramed.exitRate, .none)
+            case (.informal, .none): return (p.pointee.ramu.enrolmentRate * s.pointee.ramuJoinMultiplier * disincentive, .ramu)
+            case (.informal, .ramu): return (p.pointee.ramu.dropoutRate, .none)
             default: return (0, h.regime)  // formal members stay, as in AMO
             }
         }
         switch (h.sector, h.regime) {
-        case (.formal, .none): return (p.amo.enrolmentRate * disincentive, .amo)
-        case (.indigent, .none): return (p.ramed.identificationRate, .ramed)
-        case (.indigent, .ramed): return (p.ramed.exitRate, .none)
-        case (.informal, .none): return (p.mutuelle.joinRate * s.mutuelleJoinMultiplier * disincentive, .mutuelle)
-        case (.informal, .mutuelle): return (p.mutuelle.dropoutRate, .none)
+        case (.formal, .none): return (p.pointee.amo.enrolmentRate * disincentive, .amo)
+        case (.indigent, .none): return (p.pointee.ramed.identificationRate, .ramed)
+        case (.indigent, .ramed): return (p.pointee.ramed.exitRate, .none)
+        case (.informal, .none): return (p.pointee.mutuelle.joinRate * s.pointee.mutuelleJoinMultiplier * disincentive, .mutuelle)
+        case (.informal, .mutuelle): return (p.pointee.mutuelle.dropoutRate, .none)
         default: return (0, h.regime)  // AMO has no dropout
         }
     }
@@ -318,7 +318,7 @@ extension HouseholdWorker {
     /// Draws the time of the household's next enrolment or dropout. One unit exponential scaled by the
     /// hazard, so scenarios that change a rate keep the same draw (common random numbers).
     mutating func scheduleEnrolmentChange(_ h: Household, _ state: inout HouseholdYearState, from t: Double,
-                                          _ s: PolicySegment, _ c: YearContext) {
+                                          _ s: Segment, _ c: YearContext) {
         let unit = enrolment.exponential(mean: 1)
         let (hazard, _) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
         state.enrolmentHazard = hazard
@@ -334,13 +334,13 @@ extension HouseholdWorker {
     /// One need of member `m`: seek care or forgo it; if sought, its level and cost, then the payer
     /// cascade (section 5). `kind` is nil for an illness (level drawn), or a delivery or antenatal visit.
     /// Returns what the household pays out of pocket.
-    mutating func careEpisode(member m: Int, kind fixedKind: CareKind?, _ h: Household, _ s: PolicySegment,
+    mutating func careEpisode(member m: Int, kind fixedKind: CareKind?, _ h: Household, _ s: Segment,
                               _ a: inout YearAccounts) -> Double {
         let p = s.parameters
         let regime = h.regime
         a.needs += 1
         let eligible = members[m].gratuiteEligible
-        let seek = (regime == .none && !eligible) ? p.care.seekUncovered : p.care.seekCovered
+        let seek = (regime == .none && !eligible) ? p.pointee.care.seekUncovered : p.pointee.care.seekCovered
         // An unmet need draws nothing more: forgone care costs nothing and needs no cost draw.
         guard episodes.uniform() < seek else { return 0 }
         a.episodes += 1
@@ -348,37 +348,59 @@ extension HouseholdWorker {
         switch fixedKind {
         case nil:
             let u = episodes.uniform()
-            kind = u < s.levelCSCom ? .csCom : (u < s.levelCSRef ? .csRef : .hospital)
+            kind = u < s.pointee.levelCSCom ? .csCom : (u < s.pointee.levelCSRef ? .csRef : .hospital)
         case .delivery?:
-            kind = episodes.uniform() < p.demography.caesareanProbability ? .caesarean : .delivery
+            kind = episodes.uniform() < p.pointee.demography.caesareanProbability ? .caesarean : .delivery
         case let other?:
             kind = other
         }
-        let gratuiteWorks = eligible && episodes.uniform() < s.gratuiteEffectiveness
-        let shape = s.costShapes[kind]
+        let gratuiteWorks = eligible && episodes.uniform() < s.pointee.gratuiteEffectiveness
+        let shape = s.pointee.costShapes[kind]
         let cost = episodes.lognormal(zeta: shape.zeta, sigma: shape.sigma)
-        let split = CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: p.coverageRate(regime, kind))
+        let split = CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: s.coverageRate(regime, kind))
         if split.gratuite > 0 {
             a.gratuiteCost += split.gratuite
-            if s.gratuitesIntegrated {
+            if s.pointee.gratuitesIntegrated {
                 // One purchaser: the RAMU pool pays the act and administers it.
                 a.gratuitePaidByPool += split.gratuite
-                a.admin.ramu += p.ramu.adminRate * split.gratuite
-                if regime != .none { a.ramuEquivalentCost += (1 + p.ramu.adminRate) * split.gratuite }
+                a.admin.ramu += p.pointee.ramu.adminRate * split.gratuite
+                if regime != .none { a.ramuEquivalentCost += (1 + p.pointee.ramu.adminRate) * split.gratuite }
             }
             return 0
         }
         if regime != .none {
-            let admin = p.adminRate(regime) * split.regime
+            let admin = s.pointee.adminRates[regime] * split.regime
             a.claims[regime] += split.regime
             a.admin[regime] += admin
             if regime == .ramed {
-                a.ramedState += p.ramed.stateShare * (split.regime + admin)
-                a.ramedCollectivites += (1 - p.ramed.stateShare) * p.ramed.collectivitesPaymentRate * (split.regime + admin)
+                a.ramedState += p.pointee.ramed.stateShare * (split.regime + admin)
+                a.ramedCollectivites += (1 - p.pointee.ramed.stateShare) * p.pointee.ramed.collectivitesPaymentRate * (split.regime + admin)
             }
-            a.ramuEquivalentCost += (1 + p.ramu.adminRate) * p.coverageRate(.ramu, kind) * cost
+            a.ramuEquivalentCost += (1 + p.pointee.ramu.adminRate) * s.coverageRate(.ramu, kind) * cost
         }
         return split.outOfPocket
+    }
+}
+
+/// The policy segment in force, read in place: copying it per event would retain and release the
+/// arrays inside its parameters from every thread at once.
+typealias Segment = UnsafePointer<PolicySegment>
+
+extension UnsafePointer<PolicySegment> {
+    /// The segment's parameters, in place.
+    var parameters: UnsafePointer<Parameters> { pointer(to: \.parameters)! }
+
+    /// Share of an episode's cost `regime` pays (the rules of `Parameters.coverageRate`).
+    @inline(__always) func coverageRate(_ regime: Regime, _ kind: CareKind) -> Double {
+        kind.isHospital ? pointee.coverageHospital[regime] : pointee.coverageOutpatient[regime]
+    }
+
+    @inline(__always) func needRate(_ group: MemberGroup) -> Double {
+        switch group {
+        case .underFive: pointee.needRateUnderFive
+        case .woman15to49: pointee.needRateWoman
+        case .other: pointee.needRateOther
+        }
     }
 }
 

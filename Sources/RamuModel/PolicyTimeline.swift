@@ -18,21 +18,34 @@ public struct PolicyTimeline: Sendable {
 
     /// The parameters in force at time `t`.
     public func parameters(at t: Double, base: Parameters) -> Parameters {
-        parameters(at: t, base: base, using: changes.count)
+        evaluate(at: t, base: base, using: changes.count, rampStarts: rampStarts(base: base))
     }
 
-    /// The parameters at `t` from the first `n` changes only (a ramp starts from what came before it).
-    func parameters(at t: Double, base: Parameters, using n: Int) -> Parameters {
+    /// Each ramp's starting value: the parameter as the changes before it left it at the ramp's start.
+    /// Computed once, in order, so the cost grows with the square of the number of changes, not
+    /// exponentially.
+    func rampStarts(base: Parameters) -> [Double] {
+        var starts = Array(repeating: 0.0, count: changes.count)
+        for (i, change) in changes.enumerated() {
+            if case .ramp(let get, _, _) = change.action {
+                starts[i] = get(evaluate(at: change.start, base: base, using: i, rampStarts: starts))
+            }
+        }
+        return starts
+    }
+
+    /// The parameters at `t` from the first `n` changes only.
+    func evaluate(at t: Double, base: Parameters, using n: Int, rampStarts: [Double]) -> Parameters {
         var p = base
         for i in 0..<n where changes[i].start <= t {
             let change = changes[i]
             switch change.action {
             case .set(let apply):
                 apply(&p)
-            case .ramp(let get, let set, let target):
-                let from = get(parameters(at: change.start, base: base, using: i))
-                let progress = change.end > change.start ? min(1, max(0, (t - change.start) / (change.end - change.start))) : 1
-                set(&p, from + (target - from) * progress)
+            case .ramp(_, let set, let target):
+                let progress = change.end > change.start ? (t - change.start) / (change.end - change.start) : 1
+                // Once the ramp is over the parameter is its target exactly, not a rounding step off.
+                set(&p, progress >= 1 ? target : rampStarts[i] + (target - rampStarts[i]) * max(0, progress))
             }
         }
         return p

@@ -56,6 +56,11 @@ public struct PolicySegment: Sendable {
     let deathWithinYear: Double
     let conceptionWithinYear: Double
     let needRateUnderFive, needRateWoman, needRateOther: Double
+    /// Benefit rules by regime (outpatient, hospital) and administration rates, as plain numbers so the
+    /// hot path never copies `parameters` (its arrays would be retained from every thread).
+    let coverageOutpatient: PerRegime
+    let coverageHospital: PerRegime
+    let adminRates: PerRegime
     let costShapes: CostShapes
     /// Cumulative shares of CSCom, CSRéf (hospital is the rest).
     let levelCSCom: Double
@@ -87,6 +92,15 @@ public struct PolicySegment: Sendable {
         needRateWoman = p.care.needRateWoman
         needRateOther = p.care.needRateOther
         costShapes = CostShapes(p, priceFactor: pow(1 + p.macro.medicalInflation, elapsed))
+        var outpatient = PerRegime(), hospital = PerRegime(), admin = PerRegime()
+        for regime in Regime.allCases {
+            outpatient[regime] = p.coverageRate(regime, .csCom)
+            hospital[regime] = p.coverageRate(regime, .hospital)
+            admin[regime] = p.adminRate(regime)
+        }
+        coverageOutpatient = outpatient
+        coverageHospital = hospital
+        adminRates = admin
         let total = p.care.shareCSCom + p.care.shareCSRef + p.care.shareHospital
         levelCSCom = p.care.shareCSCom / total
         levelCSRef = (p.care.shareCSCom + p.care.shareCSRef) / total

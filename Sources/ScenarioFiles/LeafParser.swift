@@ -28,7 +28,7 @@ struct Setting: Sendable {
 }
 
 /// Reads a parameter leaf — a bare scalar or `{value: ..., unit: ..., source: "..."}` — and checks its
-/// type, unit and range against its schema row (MODEL.md section 8). Sections, tax items and (later)
+/// type, unit and range against its schema row (MODEL.md section 8). Sections, tax items and
 /// timeline entries all go through here, so a value is judged the same way wherever it is written.
 enum LeafParser {
     static let leafKeys = ["value", "unit", "source"]

@@ -80,6 +80,8 @@ extension ParameterSchema {
         .real("ramu.indigent_subsidy", \.ramu.indigentSubsidy, "fraction", .fraction, "Part de la cotisation des indigents payée par l'État"),
         .real("ramu.informal_subsidy", \.ramu.informalSubsidy, "fraction", .fraction, "Part de la cotisation des informels payée par l'État"),
         .real("ramu.enrolment_rate", \.ramu.enrolmentRate, "per year", .closed(0, 100), "Taux d'adhésion au RAMU des non couverts"),
+        .real("ramu.dropout_rate", \.ramu.dropoutRate, "per year", .closed(0, 100), "Taux de non-renouvellement des membres subventionnés du RAMU"),
+        .real("ramu.premium", \.ramu.premium, "FCFA/person/year", .positive, "Cotisation du panier de base RAMU par personne"),
         .real("ramu.admin_rate", \.ramu.adminRate, "fraction", .fraction, "Frais de gestion du RAMU, en part des prestations"),
 
         // gratuites — MODEL.md section 6

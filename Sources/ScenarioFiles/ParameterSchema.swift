@@ -40,6 +40,12 @@ public struct ParameterSchema: Sendable {
             }
         }
 
+        /// The property of a real-valued field, which a timeline ramp moves; nil for every other kind.
+        var realKeyPath: (WritableKeyPath<Root, Double> & Sendable)? {
+            if case .real(let path) = binding { return path }
+            return nil
+        }
+
         /// Writes a value already checked against `kind` (a value of another type is ignored).
         func apply(_ value: ParameterValue, to root: inout Root) {
             switch (binding, value) {

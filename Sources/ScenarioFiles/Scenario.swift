@@ -11,19 +11,24 @@ public struct Scenario: Sendable {
     public var description: String?
     /// Every parameter, after `extends`: defaults, then each ancestor, then the file itself.
     public var parameters: Parameters
-    /// One row per schema key in schema order, then one per field of each tax.
+    /// One row per schema key in schema order, then one per field of each tax, then one per change of
+    /// `timeline` in its order ("timeline[0].gratuites.arrangement", value "integrated à partir de 2023").
     public var provenance: [ResolvedParameter]
     /// The file and its `extends` ancestors, child first.
     public var files: [URL]
+    /// Dated changes to `parameters` (MODEL.md section 8): the ancestors' entries, then the file's own,
+    /// ordered by date; empty when no file of the chain writes `timeline:`.
+    public var timeline: PolicyTimeline
 
     public init(name: String, title: String?, description: String?, parameters: Parameters,
-                provenance: [ResolvedParameter], files: [URL]) {
+                provenance: [ResolvedParameter], files: [URL], timeline: PolicyTimeline = PolicyTimeline()) {
         self.name = name
         self.title = title
         self.description = description
         self.parameters = parameters
         self.provenance = provenance
         self.files = files
+        self.timeline = timeline
     }
 }
 

@@ -12,12 +12,14 @@ struct ScenarioLayer {
     var settings: [String: Setting] = [:]
     /// Each tax's fields keyed by field name; nil when the file does not write `taxes:`.
     var taxes: [[String: Setting]]?
+    /// Dated changes in the order the file writes them (MODEL.md section 8).
+    var timeline: [TimelineEntry] = []
 }
 
 /// Walks the top level of a scenario file (MODEL.md section 8) into a `ScenarioLayer`.
 enum LayerParser {
     static let headerKeys = ["title", "description", "extends"]
-    static var topLevelKeys: [String] { headerKeys + ParameterSchema.sections + ["taxes"] }
+    static var topLevelKeys: [String] { headerKeys + ParameterSchema.sections + ["taxes", "timeline"] }
 
     static func parse(_ root: Node, in file: FileContext) throws(ScenarioError) -> ScenarioLayer {
         guard case .mapping(let mapping) = root else {
@@ -38,9 +40,7 @@ enum LayerParser {
             case "taxes":
                 layer.taxes = try taxes(value, in: file)
             case "timeline":
-                throw file.error(at: keyNode, keyPath: name,
-                                 "le calendrier de mesures (timeline) n'est pas encore pris en charge ; "
-                                     + "attendu seulement title, description, extends, les sections de paramètres et taxes")
+                layer.timeline = try TimelineParser.parse(value, in: file)
             case _ where ParameterSchema.sections.contains(name):
                 try section(name, value, into: &layer.settings, in: file)
             default:

@@ -2,21 +2,24 @@ import Foundation
 import RamuModel
 
 /// Loads a scenario file: reads it and its `extends` ancestors, lets each file override its parent key by
-/// key (MODEL.md section 8), writes the result over MODEL.md's defaults and checks it as a whole.
+/// key (MODEL.md section 8), writes the result over MODEL.md's defaults and checks it as a whole, then
+/// builds the timeline of dated changes the files write, ancestors' first.
 public enum ScenarioLoader {
     public static func load(path: String) throws(ScenarioError) -> Scenario {
         let layers = try readChain(path: path)
         let merged = merge(layers)
         let parameters = try apply(merged)
         try ConsistencyRules.check(parameters, settings: merged.settings, fallbackFile: path)
+        let timeline = try TimelineBuilder.build(merged.timeline, base: parameters, fallbackFile: path)
         let child = layers[0]
         return Scenario(
             name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
             title: child.title,
             description: child.description,
             parameters: parameters,
-            provenance: provenance(parameters, merged),
-            files: layers.map { URL(fileURLWithPath: $0.file.path).standardizedFileURL })
+            provenance: provenance(parameters, merged) + provenance(timeline),
+            files: layers.map { URL(fileURLWithPath: $0.file.path).standardizedFileURL },
+            timeline: timeline.timeline)
     }
 
     /// The file and its ancestors, child first. A parent is looked for beside the file that names it.
@@ -58,6 +61,8 @@ public enum ScenarioLoader {
     struct Merged {
         var settings: [String: Setting] = [:]
         var taxes: [[String: Setting]] = []
+        /// The ancestors' entries first, then the file's: timelines accumulate down the chain.
+        var timeline: [TimelineEntry] = []
     }
 
     static func merge(_ layers: [ScenarioLayer]) -> Merged {
@@ -65,6 +70,7 @@ public enum ScenarioLoader {
         for layer in layers.reversed() {  // oldest ancestor first, the file itself last
             merged.settings.merge(layer.settings) { _, child in child }
             if let taxes = layer.taxes { merged.taxes = taxes }  // a list replaces the parent's whole list
+            merged.timeline += layer.timeline
         }
         return merged
     }
@@ -96,6 +102,14 @@ public enum ScenarioLoader {
             }
         }
         return rows
+    }
+
+    /// One row per change of the timeline, in date order: "timeline[0].gratuites.arrangement".
+    private static func provenance(_ built: TimelineBuilder.Built) -> [ResolvedParameter] {
+        built.items.enumerated().map { index, item in
+            row(key: "timeline[\(index)].\(item.field.key)", value: TimelineBuilder.valueText(item),
+                unit: item.field.unit, setting: item.setting)
+        }
     }
 
     private static func row(key: String, value: String, unit: String, setting: Setting?) -> ResolvedParameter {

@@ -36,6 +36,8 @@ struct RunTests {
         #expect(fraction[1] == "0.0005" && fraction[3].contains("--sample-fraction"))
         let share = parameters.first { $0[0] == "budget.health_share" }!
         #expect(share[1] == "0.051" && share[3].contains("Plan d'action pour le Mali"))
+        // No earmarked tax in the baseline: no taxes.csv (CompareTests check one that has).
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out/baseline/taxes.csv")))
     }
 
     @Test func sameSeedSameBytesWhateverTheThreads() throws {

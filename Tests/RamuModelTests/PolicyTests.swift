@@ -95,7 +95,7 @@ struct PolicyTests {
         let p = Self.parameters(endYear: 2026)
         let separate = run(p)
         let integrated = run(p, PolicyTimeline([Self.step("gratuites.arrangement", at: 2023, \.gratuites.arrangement, .integrated)]))
-        for (a, b) in zip(separate.money, integrated.money) where a.gratuitesCost > 0 {
+        for a in separate.money where a.gratuitesCost > 0 {
             #expect(a.separateGratuites == a.gratuitesCost)  // the state pays them directly
         }
         let m2024 = integrated.money[4], y2024 = integrated.years[4]
@@ -136,5 +136,35 @@ struct PolicyTests {
         for y in held.years { #expect(y[.poolReserve] >= 0, "\(y.year): reserve \(y[.poolReserve])") }
         #expect(held.subsidisedEnrolments.reduce(0, +) < free.subsidisedEnrolments.reduce(0, +))
         #expect(held.subsidisedEnrolments.reduce(0, +) > 0, "the pool's money should still buy some cover")
+    }
+}
+
+@Suite("Policy timeline arithmetic")
+struct TimelineArithmeticTests {
+    @Test func rampsStartFromWhatCameBeforeAndEndExactlyOnTarget() {
+        let timeline = PolicyTimeline([
+            PolicyTests.ramp("budget.health_share", from: 2021, to: 2025, \.budget.healthShare, 0.15),
+            PolicyTests.step("budget.health_share", at: 2026, \.budget.healthShare, 0.10),
+            PolicyTests.ramp("budget.health_share", from: 2027, to: 2030, \.budget.healthShare, 0.13),
+        ])
+        let base = Parameters()
+        func share(_ t: Double) -> Double { timeline.parameters(at: t, base: base).budget.healthShare }
+        #expect(share(2020.5) == 0.051)
+        #expect(abs(share(2023) - 0.1005) < 1e-15)
+        #expect(share(2025) == 0.15 && share(2025.9) == 0.15)
+        #expect(share(2026.5) == 0.10)
+        #expect(abs(share(2028.5) - 0.115) < 1e-15)  // from the 0.10 in force at 2027
+        #expect(share(2030) == 0.13 && share(2035) == 0.13)
+    }
+
+    @Test func manyRampsStayCheap() {
+        // Twenty chained ramps on one key: each starts where the previous ended.
+        let changes = (0..<20).map { k in
+            PolicyTests.ramp("budget.health_share", from: 2020 + Double(k) * 0.5, to: 2020.5 + Double(k) * 0.5,
+                             \.budget.healthShare, 0.05 + Double(k + 1) * 0.001)
+        }
+        let timeline = PolicyTimeline(changes)
+        #expect(timeline.parameters(at: 2035, base: Parameters()).budget.healthShare == 0.07)
+        #expect(abs(timeline.parameters(at: 2020.75, base: Parameters()).budget.healthShare - 0.0515) < 1e-15)
     }
 }

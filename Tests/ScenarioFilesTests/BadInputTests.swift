@@ -32,8 +32,8 @@ struct BadInputTests {
                  says: ["vouliez-vous dire « mutuelle.join_rate.unit » ?"]),
         BadInput(label: "unknown tax field", yaml: "taxes:\n  - name: telecom\n    rat: 0.1\n",
                  line: 3, column: 5, keyPath: "taxes[0].rat", says: ["vouliez-vous dire « taxes[0].rate » ?"]),
-        BadInput(label: "timeline is not supported yet", yaml: "timeline:\n  - at: 2023.0\n",
-                 line: 1, column: 1, keyPath: "timeline", says: ["pas encore pris en charge"]),
+        BadInput(label: "misspelt timeline", yaml: "timelin:\n  - at: 2023.0\n",
+                 line: 1, column: 1, keyPath: "timelin", says: ["vouliez-vous dire « timeline » ?"]),
 
         // Wrong types.
         BadInput(label: "quoted number", yaml: "mutuelle:\n  join_rate: \"0.5\"\n",

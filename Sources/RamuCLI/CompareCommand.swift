@@ -1,0 +1,177 @@
+import ArgumentParser
+import Foundation
+import OutputWriters
+import RamuModel
+import ScenarioFiles
+
+/// `ramusim compare`: several scenarios run with the same seed (common random numbers, MODEL.md
+/// section 2), each written as `run` writes it, and their paired differences with a baseline in
+/// `DIR/comparison.csv`.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Simule plusieurs scénarios avec les mêmes nombres aléatoires et les compare à une référence.",
+        discussion: """
+            Chaque scénario est écrit dans DOSSIER/<scénario>/ comme par « ramusim run » ; DOSSIER/comparison.csv \
+            donne, par scénario, année et indicateur, la moyenne et l'écart avec la référence calculé \
+            réplication par réplication (moyenne et intervalle 5–95 %).
+            """)
+
+    @Argument(help: ArgumentHelp("Fichiers de scénario YAML (au moins deux), par exemple scenarios/baseline.yaml scenarios/budget-15.yaml.",
+                                 valueName: "fichier.yaml"))
+    var files: [String] = []
+
+    @Option(name: .long, help: "Scénario de référence : son nom (fichier sans .yaml) ou son chemin (défaut : le premier fichier).")
+    var baseline: String?
+
+    @OptionGroup var settings: RunSettings
+
+    @Option(name: .long, help: "Dossier de sortie ; DOSSIER/<scénario>/ pour chaque scénario et DOSSIER/comparison.csv.")
+    var out: String = "notebooks-output"
+
+    func run() throws {
+        let plan = try ComparisonPlan.prepare(files: files, baseline: baseline, settings: settings, out: out)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let reporter = ProgressReporter(label: "comparaison de \(plan.runs.count) scénarios",
+                                        replications: settings.replications, scenarios: plan.runs.count)
+        let results = plan.runs.enumerated().map { i, run in
+            run.simulate(settings.runOptions) { reporter.update($0, scenario: i) }
+        }
+        reporter.finish()
+
+        let summaries = results.map(ReplicationSummary.summarize)
+        let files = try plan.runs.indices.map { i in
+            try plan.runs[i].outputFiles(results: results[i], summary: summaries[i])
+        }
+        let comparisons = zip(plan.runs, results).map { run, r in
+            (scenario: run.scenario.name, entries: ComparisonSummary.compare(baseline: results[plan.baseline], scenario: r))
+        }
+        let comparisonCSV = try IndicatorTables.comparison(comparisons).render()
+        try write(files, comparisonCSV: comparisonCSV, plan: plan)
+
+        let elapsed = clock.now - started
+        print(ComparisonTable.render(scenarios: plan.runs.map(\.scenario), baseline: plan.baseline,
+                                     comparisons: comparisons.map(\.entries), replications: settings.replications,
+                                     sampleFraction: plan.runs[0].parameters.simulation.sampleFraction))
+        print("Tableaux écrits dans \(plan.outDirectory.path) (\(formatDuration(elapsed))).")
+    }
+
+    /// Stages every scenario directory, then commits them and writes comparison.csv last; a failure
+    /// while staging aborts every staged directory, so nothing of the comparison is written.
+    private func write(_ files: [[(name: String, contents: String)]], comparisonCSV: String,
+                       plan: ComparisonPlan) throws {
+        var staged: [OutputTransaction] = []
+        do {
+            for (scenarioFiles, target) in zip(files, plan.targets) {
+                staged.append(try stage(scenarioFiles, in: target))
+            }
+        } catch {
+            for transaction in staged { transaction.abort() }
+            throw error
+        }
+        // Renames only from here on. If one fails, the directories already renamed stay in place:
+        // say which, so the analyst knows the comparison is incomplete.
+        var committed: [String] = []
+        for (i, transaction) in staged.enumerated() {
+            do {
+                _ = try transaction.commit()
+                committed.append(plan.runs[i].scenario.name)
+            } catch {
+                for rest in staged[(i + 1)...] { rest.abort() }
+                throw CommitFailure(error: error, committed: committed)
+            }
+        }
+        do {
+            try writeFileAtomically(plan.outDirectory.appendingPathComponent("comparison.csv"), data: Data(comparisonCSV.utf8))
+        } catch {
+            throw CommitFailure(error: error, committed: committed)
+        }
+    }
+}
+
+/// A failure after some scenario directories were already put in place.
+struct CommitFailure: Error, CustomStringConvertible {
+    var error: Error
+    var committed: [String]
+    var description: String {
+        let done = committed.isEmpty ? "aucun dossier de scénario n'a été remplacé"
+            : "déjà remplacés : " + committed.map { "« \($0) »" }.joined(separator: ", ")
+        return "\(error) ; comparaison incomplète (\(done), comparison.csv non écrit)"
+    }
+}
+
+/// The scenarios of a comparison, all loaded and checked before anything runs.
+struct ComparisonPlan {
+    var runs: [PreparedRun]
+    /// Position of the baseline in `runs`.
+    var baseline: Int
+    var targets: [URL]
+    var outDirectory: URL
+
+    /// Checks the options, loads every file and checks that they can be compared; on the first
+    /// problem prints one message and exits with code 2, before anything is run or written.
+    static func prepare(files: [String], baseline: String?, settings: RunSettings, out: String) throws -> ComparisonPlan {
+        try settings.check()
+        guard files.count >= 2 else {
+            throw refusal("ramusim compare : \(files.count) fichier(s) de scénario ; attendu au moins deux fichiers à comparer")
+        }
+        let runs = try files.map { try PreparedRun.load(file: $0, settings: settings) }
+        var firstFile: [String: String] = [:]  // scenario name → file that gave it
+        for (file, run) in zip(files, runs) {
+            let name = run.scenario.name
+            if let other = firstFile[name] {
+                throw refusal("\(file) : le scénario « \(name) » porte le même nom que \(other) ; leurs dossiers de sortie "
+                       + "se confondraient : renommez l'un des fichiers")
+            }
+            if name == "comparison.csv" {
+                throw refusal("\(file) : nom de scénario « \(name) » réservé au tableau de la comparaison ; renommez le fichier")
+            }
+            firstFile[name] = file
+        }
+        let targets = try runs.map { try outputTarget(outDirectory: out, scenario: $0.scenario.name) }
+        let index = try baselineIndex(baseline, files: files, runs: runs)
+        try checkComparable(files: files, runs: runs)
+        return ComparisonPlan(runs: runs, baseline: index, targets: targets,
+                              outDirectory: URL(fileURLWithPath: out, isDirectory: true))
+    }
+
+    /// `--baseline` given as a scenario name or as one of the paths given; the first file by default.
+    private static func baselineIndex(_ baseline: String?, files: [String], runs: [PreparedRun]) throws -> Int {
+        guard let baseline else { return 0 }
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        if let i = runs.firstIndex(where: { $0.scenario.name == baseline })
+            ?? files.firstIndex(where: { canonical($0) == canonical(baseline) })
+        {
+            return i
+        }
+        let names = runs.map { "« \($0.scenario.name) »" }.joined(separator: ", ")
+        throw refusal("ramusim : option --baseline : « \(baseline) » n'est aucun des scénarios comparés ; attendu l'un de \(names) "
+               + "ou le chemin d'un des fichiers")
+    }
+
+    /// Replication r of two scenarios shares its random numbers only if both simulate the same
+    /// households over the same years (MODEL.md section 2).
+    private static func checkComparable(files: [String], runs: [PreparedRun]) throws {
+        let first = runs[0].parameters.simulation
+        for (file, run) in zip(files, runs).dropFirst() {
+            let s = run.parameters.simulation
+            if s.sampleFraction != first.sampleFraction {
+                throw refusal("\(file) : clé « simulation.sample_fraction » : \(formatNumber(s.sampleFraction)), "
+                       + "\(formatNumber(first.sampleFraction)) dans \(files[0]) ; les scénarios comparés doivent simuler "
+                       + "les mêmes ménages : donnez la même fraction dans les fichiers ou l'option --sample-fraction")
+            }
+            if s.startYear != first.startYear || s.endYear != first.endYear {
+                throw refusal("\(file) : clés « simulation.start_year » et « simulation.end_year » : \(s.startYear)–\(s.endYear), "
+                       + "\(first.startYear)–\(first.endYear) dans \(files[0]) ; les scénarios comparés doivent couvrir "
+                       + "les mêmes années")
+            }
+        }
+    }
+
+    /// Prints the message; the exit code 2 of invalid input, to throw.
+    private static func refusal(_ message: String) -> ExitCode {
+        printError(message)
+        return invalidInputExit
+    }
+}
