@@ -106,31 +106,37 @@ public struct EventQueue<Payload> {
         }
     }
 
+    // The sift loops work on the raw buffer: one uniqueness check per call instead of one per access.
+
     @inlinable mutating func siftUp(_ index: Int) {
-        var child = index
-        let entry = heap[child]
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard entry.precedes(heap[parent]) else { break }
-            heap[child] = heap[parent]
-            child = parent
+        heap.withUnsafeMutableBufferPointer { h in
+            var child = index
+            let entry = h[child]
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard entry.precedes(h[parent]) else { break }
+                h[child] = h[parent]
+                child = parent
+            }
+            h[child] = entry
         }
-        heap[child] = entry
     }
 
     @inlinable mutating func siftDown(_ index: Int) {
-        var parent = index
-        let entry = heap[parent]
-        let n = heap.count
-        while true {
-            let left = 2 * parent + 1
-            guard left < n else { break }
-            let right = left + 1
-            let child = (right < n && heap[right].precedes(heap[left])) ? right : left
-            guard heap[child].precedes(entry) else { break }
-            heap[parent] = heap[child]
-            parent = child
+        heap.withUnsafeMutableBufferPointer { h in
+            var parent = index
+            let entry = h[parent]
+            let n = h.count
+            while true {
+                let left = 2 * parent + 1
+                guard left < n else { break }
+                let right = left + 1
+                let child = (right < n && h[right].precedes(h[left])) ? right : left
+                guard h[child].precedes(entry) else { break }
+                h[parent] = h[child]
+                parent = child
+            }
+            h[parent] = entry
         }
-        heap[parent] = entry
     }
 }

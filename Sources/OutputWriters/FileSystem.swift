@@ -116,6 +116,37 @@ enum FileSystem {
         _ = rmdir(path)
     }
 
+    /// Size and SHA-256 of a regular file, read in 1 MiB pieces (bounded memory, whatever its size).
+    /// Anything else (a directory, a FIFO, a device) is refused without reading, so it cannot hang.
+    static func fingerprint(_ path: String) throws -> (bytes: Int, sha256: String) {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputError.system("lire le fichier", path: path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw OutputError.system("examiner", path: path) }
+        guard info.st_mode & 0o170000 == 0o100000 else { throw OutputError(.notARegularFile, path: path) }
+        var hash = SHA256()
+        var total = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(fd, buffer.baseAddress!, buffer.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.system("lire le fichier", path: path)
+            }
+            if n == 0 { break }
+            hash.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            total += n
+        }
+        return (total, hash.finalizeHex())
+    }
+
+    /// The names in a directory (hidden ones included), sorted; nil if it cannot be listed.
+    static func names(in directory: String) -> [String]? {
+        (try? FileManager.default.contentsOfDirectory(atPath: directory))?.sorted()
+    }
+
     // MARK: Paths (plain strings: "/a/b/c" → parent "/a/b", name "c")
 
     /// The absolute path of a file URL, without trailing slashes.
@@ -141,9 +172,18 @@ enum FileSystem {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
     }
 
-    /// A name for a temporary sibling: ".<name>.<tag>-<pid>-<random>".
+    /// A name for a temporary sibling: ".<name>.<tag>-<pid>-<random>". A long name is cut (on a
+    /// character boundary) so the result stays within the 255 bytes a file name may have.
     static func temporaryName(for name: String, tag: String) -> String {
         let random = String(UInt32.random(in: .min ... .max), radix: 16)
-        return ".\(name).\(tag)-\(getpid())-\(random)"
+        let suffix = ".\(tag)-\(getpid())-\(random)"
+        var kept = ""
+        var bytes = 1 + suffix.utf8.count
+        for character in name {
+            bytes += character.utf8.count
+            guard bytes <= 255 else { break }
+            kept.append(character)
+        }
+        return "." + kept + suffix
     }
 }

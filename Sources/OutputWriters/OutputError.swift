@@ -25,6 +25,8 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
         /// A NaN or infinity about to be written to a CSV column; `row` is the line of the file
         /// (the header is line 1).
         case nonFiniteValue(column: String, row: Int)
+        /// A path that should be a regular file is a directory, a FIFO, a device...
+        case notARegularFile
     }
 
     public var reason: Reason
@@ -51,11 +53,30 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
         OutputError(.system(action: action, errno: code), path: path)
     }
 
+    /// The analyst's words for the failures an output location meets most; nil for the others
+    /// (the system's own message, in English, always follows).
+    static func frenchReason(_ code: Int32) -> String? {
+        switch code {
+        case ENOSPC: "disque plein"
+        case EDQUOT: "quota de disque dépassé"
+        case EACCES, EPERM: "permission refusée"
+        case EROFS: "système de fichiers en lecture seule"
+        case ENAMETOOLONG: "nom de fichier trop long"
+        case ENOENT: "chemin introuvable"
+        case EIO: "erreur d'entrée-sortie du disque"
+        default: nil
+        }
+    }
+
+    /// Whether the failure is the disk or quota being full.
+    public var isDiskFull: Bool { errorNumber == ENOSPC || errorNumber == EDQUOT }
+
     public var description: String {
         let place = path.map { " « \($0) »" } ?? ""
         switch reason {
         case let .system(action, code):
-            return "impossible de \(action)\(place) : \(String(cString: strerror(code))) (errno \(code))"
+            let french = OutputError.frenchReason(code).map { "\($0) — " } ?? ""
+            return "impossible de \(action)\(place) : \(french)\(String(cString: strerror(code))) (errno \(code))"
         case let .invalidFileName(name):
             return "nom de fichier de sortie invalide « \(name) » : un simple nom de fichier est attendu "
                 + "(sans « / », ni « .. », ni caractère nul)"
@@ -68,6 +89,10 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
             return "chemin de sortie inutilisable\(place)"
         case .transactionClosed:
             return "écriture des résultats déjà terminée ou annulée\(place)"
+        case .notARegularFile:
+            return "le chemin\(place) n'est pas un fichier ordinaire (dossier, tube ou périphérique)"
+        case let .nonFiniteValue(column, row) where row == 0:
+            return "valeur non finie (NaN ou infini) pour « \(column) »\(place) : elle n'a pas été écrite (erreur à signaler)"
         case let .nonFiniteValue(column, row):
             return "valeur non finie (NaN ou infini) dans la colonne « \(column) », ligne \(row)\(place) : "
                 + "elle n'a pas été écrite (erreur du modèle à signaler)"

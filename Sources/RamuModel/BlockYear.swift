@@ -31,6 +31,7 @@ extension HouseholdWorker {
         c.segments.withUnsafeBufferPointer { segments in
             for i in block.households.indices {
                 let start = block.households[i]
+                quintile = c.quintile(start.consumptionPerPerson)
                 let oop = simulateYear(of: i, in: &block, c, segments, &result.accounts)
                 countFinancialProtection(start, oop: oop, c, &result.accounts)
                 if microdata {
@@ -48,11 +49,20 @@ extension HouseholdWorker {
     /// SDG 3.8.2, both definitions, and impoverishment (MODEL.md section 9), for the people the
     /// household counted at the start of the year.
     func countFinancialProtection(_ h: Household, oop: Double, _ c: YearContext, _ a: inout YearAccounts) {
-        guard oop > 0 else { return }
         let size = Double(h.sizeAtYearStart)
+        a.quintiles[quintile].persons += size
+        a.quintiles[quintile].outOfPocket += oop
+        if h.regime != .none { a.quintiles[quintile].covered += size }
+        guard oop > 0 else { return }
         let consumption = h.consumptionPerPerson * size
-        if oop > 0.10 * consumption { a.catastrophic10 += size }
-        if oop > 0.25 * consumption { a.catastrophic25 += size }
+        if oop > 0.10 * consumption {
+            a.catastrophic10 += size
+            a.quintiles[quintile].catastrophic10 += size
+        }
+        if oop > 0.25 * consumption {
+            a.catastrophic25 += size
+            a.quintiles[quintile].catastrophic25 += size
+        }
         // Discretionary budget: consumption above the societal poverty line; none at all counts as impoverishing.
         let discretionary = consumption - c.societalPovertyLine * size
         if oop >= discretionary {

@@ -15,6 +15,8 @@ public struct HouseholdWorker {
     var memberEvents: [(member: Int16, kind: HouseholdEventKind, handle: EventHandle)] = []
     /// Persons this worker's block may still enrol into subsidised RAMU cover this year (`constrained`).
     var subsidisedQuota = Double.infinity
+    /// Consumption quintile (1–5) of the household being simulated, for the equity accounts.
+    var quintile = 1
 
     public init() {}
 }
@@ -61,9 +63,10 @@ extension HouseholdWorker {
     /// The year of one household whose members are in `members`.
     mutating func simulateYear(_ h: inout Household, _ c: YearContext, _ segments: UnsafeBufferPointer<PolicySegment>,
                                _ a: inout YearAccounts) -> Double {
-        demography.reseed(c.streamKey(h.id, .demography))
-        episodes.reseed(c.streamKey(h.id, .episodes))
-        enrolment.reseed(c.streamKey(h.id, .enrolment))
+        let streams = StreamFamily(seed: c.seed, replication: c.replication, entity: h.id, period: c.year)
+        demography.reseed(streams.seedForGSL(purpose: StreamPurpose.demography.rawValue))
+        episodes.reseed(streams.seedForGSL(purpose: StreamPurpose.episodes.rawValue))
+        enrolment.reseed(streams.seedForGSL(purpose: StreamPurpose.enrolment.rawValue))
         queue.reset()
         memberEvents.removeAll(keepingCapacity: true)
         let t0 = c.t0, t1 = c.t1
@@ -339,11 +342,13 @@ extension HouseholdWorker {
         let p = s.parameters
         let regime = h.regime
         a.needs += 1
+        a.quintiles[quintile].needs += 1
         let eligible = members[m].gratuiteEligible
         let seek = (regime == .none && !eligible) ? p.pointee.care.seekUncovered : p.pointee.care.seekCovered
         // An unmet need draws nothing more: forgone care costs nothing and needs no cost draw.
         guard episodes.uniform() < seek else { return 0 }
         a.episodes += 1
+        a.quintiles[quintile].episodes += 1
         let kind: CareKind
         switch fixedKind {
         case nil:
@@ -363,6 +368,7 @@ extension HouseholdWorker {
             if s.pointee.gratuitesIntegrated {
                 // One purchaser: the RAMU pool pays the act and administers it.
                 a.gratuitePaidByPool += split.gratuite
+                a.quintiles[quintile].poolClaims += split.gratuite
                 a.admin.ramu += p.pointee.ramu.adminRate * split.gratuite
                 if regime != .none { a.ramuEquivalentCost += (1 + p.pointee.ramu.adminRate) * split.gratuite }
             }
@@ -371,6 +377,7 @@ extension HouseholdWorker {
         if regime != .none {
             let admin = s.pointee.adminRates[regime] * split.regime
             a.claims[regime] += split.regime
+            a.quintiles[quintile].poolClaims += split.regime
             a.admin[regime] += admin
             if regime == .ramed {
                 a.ramedState += p.pointee.ramed.stateShare * (split.regime + admin)

@@ -158,6 +158,8 @@ public struct ReplicationResult: Sendable {
     public var money: [YearMoney]
     /// Persons newly enrolled into subsidised RAMU cover each year (unweighted), same order as `years`.
     public var subsidisedEnrolments: [Double]
+    /// Equity indicators by consumption quintile, same order as `years`.
+    public var quintiles: [QuintileYear] = []
 
     public init(replication: Int, years: [YearIndicators], households: [HouseholdYearRecord] = [],
                 eventCounts: [Int] = [], taxRevenue: [[Double]] = [], money: [YearMoney] = [],

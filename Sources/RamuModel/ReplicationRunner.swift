@@ -27,8 +27,10 @@ enum ReplicationRunner {
                                        eventCounts: Array(repeating: 0, count: HouseholdEventKind.allCases.count))
 
         for year in p.simulation.startYear..<p.simulation.endYear {
+            let cuts = [0.2, 0.4, 0.6, 0.8].map { weightedQuantile(&consumption, $0) }
             let plain = YearContext(year: year, base: p, timeline: timeline, seed: seed, replication: replication,
-                                    census: census, medianConsumption: weightedMedian(&consumption))
+                                    census: census, medianConsumption: weightedMedian(&consumption),
+                                    quintileCuts: cuts)
             let context = plain.withSubsidisedQuota(pools.subsidisedQuotaShare(plain, census: census, weight: weight))
             let blockResults = Parallel.map(count: store.count, threads: threads,
                                             makeWorker: { HouseholdWorker() }) { worker, b in
@@ -51,6 +53,7 @@ enum ReplicationRunner {
                                                reserve: pools.reserve, weight: weight))
             result.taxRevenue.append(money.taxRevenue)
             result.money.append(money)
+            result.quintiles.append(QuintileYear(year: year, accounts: accounts.quintiles, weight: weight))
             result.subsidisedEnrolments.append(accounts.subsidisedEnrolments)
             for kind in HouseholdEventKind.allCases { result.eventCounts[Int(kind.rawValue)] += accounts.events[kind] }
             census = nextCensus
@@ -89,9 +92,12 @@ struct PoolHistory {
     }
 
     /// `constrained` (MODEL.md section 7): the share of this year's candidates the pool can take into
-    /// subsidised RAMU cover while reserve + expected revenue covers expected claims. Each new member
-    /// is counted for a whole year (a conservative margin); formal members are counted as paying only
-    /// the premium. nil when enrolment is not constrained this year.
+    /// subsidised RAMU cover while it has the money for them. A member admitted now stays: the pool must
+    /// be able to pay every member's expected net cost (claims and admin beyond the premium) until the
+    /// end of the run from its reserve and its earmarked taxes, or its reserve would later fall below
+    /// zero because of today's enrolment. Conservative on every count: new members cost a whole year,
+    /// formal members bring only the premium, nobody leaves, and taxes are assumed to grow no faster
+    /// than medical costs. nil when enrolment is not constrained this year.
     func subsidisedQuotaShare(_ c: YearContext, census: Census, weight: Double) -> Double? {
         guard let s = c.segments.first(where: { $0.parameters.simulation.financingRule == .constrained
                                                 && $0.parameters.ramu.active }) else { return nil }
@@ -99,9 +105,12 @@ struct PoolHistory {
         guard census.subsidisedCandidates > 0 else { return 0 }
         // Without a measured cost yet, nobody new is taken on.
         guard let cost = memberCost else { return 0 }
-        let perMember = cost.fcfa * pow(1 + p.macro.medicalInflation, Double(c.year - cost.year))
-        let net = perMember - p.ramu.premium
+        let growth = 1 + p.macro.medicalInflation
+        let net = cost.fcfa * pow(growth, Double(c.year - cost.year)) - p.ramu.premium
         guard net > 0 else { return nil }
+        // Σ growth^k over the years left, this one included.
+        let yearsLeft = p.simulation.endYear - c.year
+        let horizon = (0..<max(1, yearsLeft)).reduce(0.0) { $0 + pow(growth, Double($1)) }
         let elapsed = Double(c.year - p.simulation.startYear)
         let nominalGrowth = pow((1 + p.macro.realGDPGrowth) * (1 + p.macro.inflation), elapsed)
         let taxes = p.taxes.reduce(0.0) { sum, tax in
@@ -111,8 +120,8 @@ struct PoolHistory {
         let fcfa = 1_000_000 / weight  // MFCFA for Mali → unweighted FCFA
         let existing = census.byRegime[Int(Regime.ramu.rawValue)] + census.byRegime[Int(Regime.amo.rawValue)]
             + census.byRegime[Int(Regime.ramed.rawValue)] + census.byRegime[Int(Regime.mutuelle.rawValue)]
-        let available = (reserve + taxes) * fcfa - existing * net
-        return max(0, available / net) / census.subsidisedCandidates
+        let available = reserve * fcfa + horizon * (taxes * fcfa - existing * net)
+        return max(0, available / (horizon * net)) / census.subsidisedCandidates
     }
 
     mutating func close(year: Int, money: YearMoney, accounts: YearAccounts, context: YearContext) {

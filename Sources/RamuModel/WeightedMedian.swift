@@ -1,10 +1,15 @@
-/// The weighted median of consumption per person: the smallest value at which the cumulative weight
-/// (persons) reaches half the total. Found by selection in linear time rather than a full sort,
-/// since at full scale it runs over millions of households every year.
+/// The weighted median of consumption per person (see `weightedQuantile`).
 public func weightedMedian(_ points: inout [ConsumptionPoint]) -> Double {
+    weightedQuantile(&points, 0.5)
+}
+
+/// The weighted `q`-quantile of consumption per person: the smallest value at which the cumulative
+/// weight (persons) reaches `q` of the total. Found by selection in linear time rather than a full
+/// sort, since at full scale it runs over millions of households every year.
+public func weightedQuantile(_ points: inout [ConsumptionPoint], _ q: Double) -> Double {
     let total = points.reduce(0) { $0 + $1.persons }
     guard total > 0 else { return 0 }
-    let half = total / 2
+    let half = total * q
     var lo = 0, hi = points.count
     var below = 0.0  // weight of everything left of `lo`
     while hi - lo > 0 {

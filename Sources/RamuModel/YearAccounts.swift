@@ -77,6 +77,8 @@ public struct YearAccounts: Sendable, Equatable {
     public var deaths = 0.0
     /// Events processed, by kind.
     public var events = EventTally()
+    /// The same by consumption quintile (equity).
+    public var quintiles = QuintileAccounts()
 
     public init() {}
 
@@ -106,6 +108,7 @@ public struct YearAccounts: Sendable, Equatable {
         births += o.births
         deaths += o.deaths
         events.add(o.events)
+        quintiles.add(o.quintiles)
     }
 }
 

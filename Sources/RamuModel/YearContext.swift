@@ -143,6 +143,9 @@ public struct YearContext: Sendable {
     /// Poverty line and societal poverty line (SPL) in this year's FCFA per person per year.
     public let povertyLine: Double
     public let societalPovertyLine: Double
+    /// Consumption per person (FCFA/year) at the 20th, 40th, 60th and 80th percentiles of people at the
+    /// start of the year: the quintile boundaries.
+    public let quintileCuts: [Double]
     /// Persons each block may still enrol into subsidised RAMU cover this year (`constrained` rule);
     /// nil when enrolment is not constrained.
     public let subsidisedQuotaShare: Double?
@@ -151,8 +154,10 @@ public struct YearContext: Sendable {
     ///   - census: the population at the start of the year.
     ///   - medianConsumption: person-weighted median consumption per person at the start of the year, FCFA/year.
     public init(year: Int, base: Parameters, timeline: PolicyTimeline, seed: UInt64, replication: Int,
-                census: Census, medianConsumption: Double, subsidisedQuotaShare: Double? = nil) {
+                census: Census, medianConsumption: Double, quintileCuts: [Double] = [],
+                subsidisedQuotaShare: Double? = nil) {
         self.year = year
+        self.quintileCuts = quintileCuts
         self.seed = seed
         self.replication = replication
         self.subsidisedQuotaShare = subsidisedQuotaShare
@@ -190,6 +195,7 @@ public struct YearContext: Sendable {
         replication = c.replication
         segments = c.segments
         nextYearStart = c.nextYearStart
+        quintileCuts = c.quintileCuts
         povertyLine = c.povertyLine
         societalPovertyLine = c.societalPovertyLine
         self.subsidisedQuotaShare = subsidisedQuotaShare
@@ -203,6 +209,13 @@ public struct YearContext: Sendable {
     }
 
     var t0: Double { Double(year) }
+
+    /// The quintile (1 = poorest) of a household with this consumption per person.
+    func quintile(_ consumptionPerPerson: Double) -> Int {
+        var q = 1
+        for cut in quintileCuts where consumptionPerPerson > cut { q += 1 }
+        return min(q, 5)
+    }
     var t1: Double { Double(year + 1) }
 
     func streamKey(_ household: UInt64, _ purpose: StreamPurpose) -> StreamKey {

@@ -34,7 +34,9 @@ public final class GSLGenerator {
     /// which would fold our 64-bit stream keys onto 2^32 streams, so that at full scale thousands of
     /// households would share a stream. Instead the 64 bits of `seed`, mixed, fill the bits of the three
     /// words that taus2's recurrence keeps (the top 31, 29 and 28 bits of s1, s2, s3), so the map from
-    /// seed to state is one to one; then the generator is warmed up six steps as GSL's own seeding does.
+    /// seed to state is one to one. No warm-up steps: GSL's seeding needs them to decorrelate states made
+    /// by an LCG from neighbouring seeds, but SplitMix64 already does that (and households re-seed three
+    /// streams every year, so eighteen wasted draws per household-year showed in the profile).
     @inlinable public func reseed(_ seed: UInt64) {
         let a = SplitMix64.mix(seed)        // bijective: distinct seeds, distinct a
         let b = SplitMix64.mix(a ^ 0x7461_7573_3200_0000)  // "taus2": only fills bits a cannot
@@ -45,14 +47,20 @@ public final class GSLGenerator {
         if s1 == 0 { s1 = 2 }
         if s2 == 0 { s2 = 8 }
         if s3 == 0 { s3 = 16 }
-        setTausState(s1, s2, s3)
+        writeTausState(s1, s2, s3)
     }
 
-    /// Writes taus2's three state words and warms the generator up six steps, as `taus2_set` does.
-    @usableFromInline func setTausState(_ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
+    /// Writes taus2's three state words.
+    @usableFromInline func writeTausState(_ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
         state[0] = CUnsignedLong(truncatingIfNeeded: s1)
         state[1] = CUnsignedLong(truncatingIfNeeded: s2)
         state[2] = CUnsignedLong(truncatingIfNeeded: s3)
+    }
+
+    /// Writes taus2's state words and warms the generator up six steps, exactly as GSL's `taus2_set`
+    /// does (used to check that our view of GSL's state layout is right).
+    @usableFromInline func setTausState(_ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
+        writeTausState(s1, s2, s3)
         for _ in 0..<6 { _ = gsl_rng_get(rng) }
     }
 

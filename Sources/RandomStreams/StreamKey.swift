@@ -43,3 +43,23 @@ public enum SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+/// The streams of one entity in one period, for several purposes: the hash of (seed, replication,
+/// entity) is computed once and each purpose adds one mixing step. Gives exactly `StreamKey`'s seeds.
+public struct StreamFamily: Sendable {
+    @usableFromInline let prefix: UInt64
+    @usableFromInline let period: Int32
+
+    @inlinable public init(seed: UInt64, replication: Int, entity: UInt64, period: Int) {
+        var h = SplitMix64.mix(seed ^ 0x5241_4D55_5349_4D00)
+        h = SplitMix64.mix(h ^ UInt64(UInt32(truncatingIfNeeded: replication)))
+        prefix = SplitMix64.mix(h ^ entity)
+        self.period = Int32(truncatingIfNeeded: period)
+    }
+
+    /// `StreamKey(seed:replication:entity:purpose:period:).seedForGSL`.
+    @inlinable public func seedForGSL(purpose: UInt32) -> UInt64 {
+        let s = SplitMix64.mix(prefix ^ (UInt64(purpose) << 32 | UInt64(UInt32(bitPattern: period))))
+        return s == 0 ? 0x9E37_79B9_7F4A_7C15 : s
+    }
+}

@@ -183,7 +183,9 @@ struct ProtectionTests {
         #expect(d.furtherImpoverished == 4 && d.hardshipImpoverishing == 4 && d.catastrophic10 == 0)
         var none = YearAccounts()
         worker.countFinancialProtection(poor, oop: 0, c, &none)
-        #expect(none == YearAccounts())
+        var counted = YearAccounts()  // only its people, in its quintile
+        counted.quintiles[1].persons = 4
+        #expect(none == counted)
     }
 
     @Test func weightedMedianMatchesSorting() {

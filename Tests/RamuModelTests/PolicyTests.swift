@@ -168,3 +168,30 @@ struct TimelineArithmeticTests {
         #expect(abs(timeline.parameters(at: 2020.75, base: Parameters()).budget.healthShare - 0.0515) < 1e-15)
     }
 }
+
+@Suite("Equity by consumption quintile")
+struct QuintileTests {
+    @Test func quintilesGiveBackTheNationalValues() {
+        var p = Parameters()
+        p.simulation.sampleFraction = 0.001
+        p.simulation.endYear = 2026
+        let r = Simulation.runReplication(p, timeline: PolicyTests.ramuFull, seed: 8, replication: 0, threads: 2)
+        for (y, q) in zip(r.years, r.quintiles) {
+            let people = (1...5).map { q[quintile: $0, indicator: .population] }
+            #expect(abs(people.reduce(0, +) - y[.population]) < 1e-6 * y[.population])
+            // Each quintile holds about a fifth of the people (households are indivisible).
+            for n in people { #expect(abs(n / y[.population] - 0.2) < 0.02, "\(y.year): \(people)") }
+            func weighted(_ i: QuintileIndicator) -> Double {
+                (1...5).reduce(0.0) { $0 + q[quintile: $1, indicator: i] * people[$1 - 1] } / y[.population]
+            }
+            #expect(abs(weighted(.catastrophic10) - y[.catastrophic10]) < 1e-9)
+            #expect(abs(weighted(.catastrophic25) - y[.catastrophic25]) < 1e-9)
+            #expect(abs(weighted(.coverageTotal) - y[.coverageTotal]) < 1e-9)
+            #expect(abs(weighted(.oopPerCapita) - y[.oopPerCapita]) < 1e-9 * y[.oopPerCapita])
+            let incidence = (1...5).reduce(0.0) { $0 + q[quintile: $1, indicator: .poolSpendingShare] }
+            #expect(abs(incidence - 100) < 1e-9)
+            // The poorest fifth faces more catastrophic spending than the richest.
+            #expect(q[quintile: 1, indicator: .catastrophic10] > q[quintile: 5, indicator: .catastrophic10])
+        }
+    }
+}

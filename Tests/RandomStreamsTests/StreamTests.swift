@@ -193,3 +193,17 @@ func unmix(_ z: UInt64) -> UInt64 {
     x = unxorshift(x, 30)
     return x &- 0x9E37_79B9_7F4A_7C15
 }
+
+@Suite("Stream families")
+struct StreamFamilyTests {
+    @Test func familyGivesStreamKeysSeeds() {
+        for (seed, replication, entity, period) in [(UInt64(1), 0, UInt64(0), 2020), (42, 7, 1 << 62 | 12345, 2035),
+                                                    (.max, 99, .max, -1)] {
+            let family = StreamFamily(seed: seed, replication: replication, entity: entity, period: period)
+            for purpose: UInt32 in [1, 3, 4, 5, 6, 1000] {
+                let key = StreamKey(seed: seed, replication: replication, entity: entity, purpose: purpose, period: period)
+                #expect(family.seedForGSL(purpose: purpose) == key.seedForGSL)
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// Equity indicators by consumption quintile (MODEL.md section 9; the JLN framework's objective):
+/// quintiles of consumption per person, person-weighted, recomputed each year; quintile 1 = poorest.
+public enum QuintileIndicator: String, CaseIterable, Sendable {
+    case population
+    case catastrophic10 = "catastrophic_10_pct"
+    case catastrophic25 = "catastrophic_25_pct"
+    case oopPerCapita = "oop_per_capita_fcfa"
+    case coverageTotal = "coverage_total_pct"
+    case forgoneCare = "forgone_care_pct"
+    case poolSpendingShare = "pool_spending_share_pct"
+
+    public var id: String { rawValue }
+
+    public var index: Int { QuintileIndicator.allCases.firstIndex(of: self)! }
+
+    public var unit: String {
+        switch self {
+        case .population: "personnes"
+        case .oopPerCapita: "FCFA/personne"
+        default: "%"
+        }
+    }
+
+    public var labelFR: String {
+        switch self {
+        case .population: "Population du quintile"
+        case .catastrophic10: "Dépenses catastrophiques (> 10 % de la consommation, ODD 3.8.2)"
+        case .catastrophic25: "Dépenses catastrophiques (> 25 % de la consommation, ODD 3.8.2)"
+        case .oopPerCapita: "Paiements directs par habitant"
+        case .coverageTotal: "Couverture totale par l'assurance maladie"
+        case .forgoneCare: "Besoins de soins non satisfaits (renoncement)"
+        case .poolSpendingShare: "Part des dépenses des régimes qui bénéficie au quintile"
+        }
+    }
+}
+
+/// One year's equity indicators: `values[quintile - 1][QuintileIndicator.index]`.
+public struct QuintileYear: Sendable, Equatable {
+    public var year: Int
+    public var values: [[Double]]
+
+    public subscript(quintile quintile: Int, indicator indicator: QuintileIndicator) -> Double {
+        values[quintile - 1][indicator.index]
+    }
+}
+
+/// What one quintile's people did in a year, unweighted (persons at the start of the year, FCFA).
+public struct QuintileAccount: Sendable, Equatable {
+    public var persons = 0.0
+    public var covered = 0.0
+    public var catastrophic10 = 0.0
+    public var catastrophic25 = 0.0
+    public var outOfPocket = 0.0
+    public var needs = 0.0
+    public var episodes = 0.0
+    /// Claims the insurance pools paid for its members (integrated gratuités included).
+    public var poolClaims = 0.0
+
+    public init() {}
+
+    public mutating func add(_ o: QuintileAccount) {
+        persons += o.persons
+        covered += o.covered
+        catastrophic10 += o.catastrophic10
+        catastrophic25 += o.catastrophic25
+        outOfPocket += o.outOfPocket
+        needs += o.needs
+        episodes += o.episodes
+        poolClaims += o.poolClaims
+    }
+}
+
+/// The five quintiles' accounts, as fields (the hot path indexes them without an array).
+public struct QuintileAccounts: Sendable, Equatable {
+    public var q1 = QuintileAccount(), q2 = QuintileAccount(), q3 = QuintileAccount()
+    public var q4 = QuintileAccount(), q5 = QuintileAccount()
+
+    public init() {}
+
+    /// Quintile 1 to 5.
+    @inlinable public subscript(_ quintile: Int) -> QuintileAccount {
+        get {
+            switch quintile {
+            case 1: q1
+            case 2: q2
+            case 3: q3
+            case 4: q4
+            default: q5
+            }
+        }
+        set {
+            switch quintile {
+            case 1: q1 = newValue
+            case 2: q2 = newValue
+            case 3: q3 = newValue
+            case 4: q4 = newValue
+            default: q5 = newValue
+            }
+        }
+    }
+
+    public mutating func add(_ o: QuintileAccounts) {
+        for q in 1...5 { self[q].add(o[q]) }
+    }
+}
+
+extension QuintileYear {
+    /// The indicators from the year's accounts. Shares of people are shares within the quintile, so
+    /// weighting them by the quintiles' populations gives back the national value.
+    init(year: Int, accounts: QuintileAccounts, weight: Double) {
+        self.year = year
+        let totalClaims = (1...5).reduce(0.0) { $0 + accounts[$1].poolClaims }
+        values = (1...5).map { q in
+            let a = accounts[q]
+            func percent(_ x: Double, of total: Double) -> Double { total > 0 ? 100 * x / total : 0 }
+            var row = Array(repeating: 0.0, count: QuintileIndicator.allCases.count)
+            row[QuintileIndicator.population.index] = a.persons * weight
+            row[QuintileIndicator.catastrophic10.index] = percent(a.catastrophic10, of: a.persons)
+            row[QuintileIndicator.catastrophic25.index] = percent(a.catastrophic25, of: a.persons)
+            row[QuintileIndicator.oopPerCapita.index] = a.persons > 0 ? a.outOfPocket / a.persons : 0
+            row[QuintileIndicator.coverageTotal.index] = percent(a.covered, of: a.persons)
+            row[QuintileIndicator.forgoneCare.index] = percent(a.needs - a.episodes, of: a.needs)
+            row[QuintileIndicator.poolSpendingShare.index] = percent(a.poolClaims, of: totalClaims)
+            return row
+        }
+    }
+}
