@@ -98,12 +98,26 @@ public struct EventQueue<Payload> {
         return heap.first?.time
     }
 
+    /// Removes the top entry: the last entry moves to the root and sinks, in one pass over the buffer.
     @inlinable mutating func removeTop() {
-        let last = heap.removeLast()
-        if !heap.isEmpty {
-            heap[0] = last
-            siftDown(0)
+        let n = heap.count - 1
+        if n > 0 {
+            heap.withUnsafeMutableBufferPointer { h in
+                let entry = h[n]
+                var parent = 0
+                while true {
+                    let left = 2 * parent + 1
+                    guard left < n else { break }
+                    let right = left + 1
+                    let child = (right < n && h[right].precedes(h[left])) ? right : left
+                    guard h[child].precedes(entry) else { break }
+                    h[parent] = h[child]
+                    parent = child
+                }
+                h[parent] = entry
+            }
         }
+        heap.removeLast()
     }
 
     // The sift loops work on the raw buffer: one uniqueness check per call instead of one per access.
@@ -119,24 +133,6 @@ public struct EventQueue<Payload> {
                 child = parent
             }
             h[child] = entry
-        }
-    }
-
-    @inlinable mutating func siftDown(_ index: Int) {
-        heap.withUnsafeMutableBufferPointer { h in
-            var parent = index
-            let entry = h[parent]
-            let n = h.count
-            while true {
-                let left = 2 * parent + 1
-                guard left < n else { break }
-                let right = left + 1
-                let child = (right < n && h[right].precedes(h[left])) ? right : left
-                guard h[child].precedes(entry) else { break }
-                h[parent] = h[child]
-                parent = child
-            }
-            h[parent] = entry
         }
     }
 }

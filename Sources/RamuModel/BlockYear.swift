@@ -32,6 +32,7 @@ extension HouseholdWorker {
             for i in block.households.indices {
                 let start = block.households[i]
                 quintile = c.quintile(start.consumptionPerPerson)
+                household = QuintileAccount()
                 let oop = simulateYear(of: i, in: &block, c, segments, &result.accounts)
                 countFinancialProtection(start, oop: oop, c, &result.accounts)
                 if microdata {
@@ -50,18 +51,20 @@ extension HouseholdWorker {
     /// household counted at the start of the year.
     func countFinancialProtection(_ h: Household, oop: Double, _ c: YearContext, _ a: inout YearAccounts) {
         let size = Double(h.sizeAtYearStart)
-        a.quintiles[quintile].persons += size
-        a.quintiles[quintile].outOfPocket += oop
-        if h.regime != .none { a.quintiles[quintile].covered += size }
+        var equity = household  // its needs, episodes and pool claims, counted during the year
+        equity.persons = size
+        equity.outOfPocket = oop
+        if h.regime != .none { equity.covered = size }
+        defer { a.quintiles[quintile].add(equity) }
         guard oop > 0 else { return }
         let consumption = h.consumptionPerPerson * size
         if oop > 0.10 * consumption {
             a.catastrophic10 += size
-            a.quintiles[quintile].catastrophic10 += size
+            equity.catastrophic10 = size
         }
         if oop > 0.25 * consumption {
             a.catastrophic25 += size
-            a.quintiles[quintile].catastrophic25 += size
+            equity.catastrophic25 = size
         }
         // Discretionary budget: consumption above the societal poverty line; none at all counts as impoverishing.
         let discretionary = consumption - c.societalPovertyLine * size

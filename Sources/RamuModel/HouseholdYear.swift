@@ -15,8 +15,10 @@ public struct HouseholdWorker {
     var memberEvents: [(member: Int16, kind: HouseholdEventKind, handle: EventHandle)] = []
     /// Persons this worker's block may still enrol into subsidised RAMU cover this year (`constrained`).
     var subsidisedQuota = Double.infinity
-    /// Consumption quintile (1–5) of the household being simulated, for the equity accounts.
+    /// Consumption quintile (1–5) of the household being simulated, and its needs, episodes and pool
+    /// claims this year, added to that quintile's account once the year is done.
     var quintile = 1
+    var household = QuintileAccount()
 
     public init() {}
 }
@@ -342,13 +344,13 @@ extension HouseholdWorker {
         let p = s.parameters
         let regime = h.regime
         a.needs += 1
-        a.quintiles[quintile].needs += 1
+        household.needs += 1
         let eligible = members[m].gratuiteEligible
         let seek = (regime == .none && !eligible) ? p.pointee.care.seekUncovered : p.pointee.care.seekCovered
         // An unmet need draws nothing more: forgone care costs nothing and needs no cost draw.
         guard episodes.uniform() < seek else { return 0 }
         a.episodes += 1
-        a.quintiles[quintile].episodes += 1
+        household.episodes += 1
         let kind: CareKind
         switch fixedKind {
         case nil:
@@ -368,7 +370,7 @@ extension HouseholdWorker {
             if s.pointee.gratuitesIntegrated {
                 // One purchaser: the RAMU pool pays the act and administers it.
                 a.gratuitePaidByPool += split.gratuite
-                a.quintiles[quintile].poolClaims += split.gratuite
+                household.poolClaims += split.gratuite
                 a.admin.ramu += p.pointee.ramu.adminRate * split.gratuite
                 if regime != .none { a.ramuEquivalentCost += (1 + p.pointee.ramu.adminRate) * split.gratuite }
             }
@@ -377,7 +379,7 @@ extension HouseholdWorker {
         if regime != .none {
             let admin = s.pointee.adminRates[regime] * split.regime
             a.claims[regime] += split.regime
-            a.quintiles[quintile].poolClaims += split.regime
+            household.poolClaims += split.regime
             a.admin[regime] += admin
             if regime == .ramed {
                 a.ramedState += p.pointee.ramed.stateShare * (split.regime + admin)
