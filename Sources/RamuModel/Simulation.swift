@@ -29,13 +29,24 @@ public enum Simulation {
     /// `threads` is: each household draws from its own streams, and totals are added in block order.
     public static func run(_ p: Parameters, timeline: PolicyTimeline = PolicyTimeline(), options: RunOptions,
                            progress: (@Sendable (RunProgress) -> Void)? = nil) -> [ReplicationResult] {
+        run(p, timeline: timeline, options: options, progress: progress) { $0 }
+    }
+
+    /// Runs every replication and returns `keep` of each, in replication order: `keep` runs as soon as a
+    /// replication ends, so a long run holds only what its caller needs of each (memory stays bounded
+    /// by that, not by whole replications).
+    public static func run<Kept: Sendable>(_ p: Parameters, timeline: PolicyTimeline = PolicyTimeline(),
+                                           options: RunOptions,
+                                           progress: (@Sendable (RunProgress) -> Void)? = nil,
+                                           keep: @escaping @Sendable (ReplicationResult) -> Kept) -> [Kept] {
         let concurrent = max(1, min(options.threads, options.replications))
         let blockThreads = max(1, options.threads / concurrent)
         let years = p.simulation.endYear - p.simulation.startYear
         let tracker = ProgressTracker(total: years * options.replications, report: progress)
         return Parallel.map(count: options.replications, threads: concurrent, makeWorker: { () }) { _, r in
-            ReplicationRunner.run(p, timeline: timeline, seed: options.seed, replication: r, threads: blockThreads,
-                                          microdata: options.microdata && r == 0, tracker: tracker)
+            keep(ReplicationRunner.run(p, timeline: timeline, seed: options.seed, replication: r,
+                                       threads: blockThreads, microdata: options.microdata && r == 0,
+                                       tracker: tracker))
         }
     }
 

@@ -141,3 +141,17 @@ struct SimulationTests {
         }
     }
 }
+
+@Suite("Keeping part of each replication")
+struct KeepTests {
+    @Test func keepSeesEveryReplicationWholeAndInOrder() {
+        var p = Parameters()
+        p.simulation.sampleFraction = 0.0005
+        p.simulation.endYear = 2023
+        let options = RunOptions(seed: 4, replications: 5, threads: 2)
+        let whole = Simulation.run(p, options: options)
+        let kept = Simulation.run(p, options: options) { ($0.replication, $0.years) }
+        #expect(kept.map(\.0) == [0, 1, 2, 3, 4])
+        #expect(kept.map(\.1) == whole.map(\.years))
+    }
+}
