@@ -27,10 +27,10 @@ enum ReplicationRunner {
                                        eventCounts: Array(repeating: 0, count: HouseholdEventKind.allCases.count))
 
         for year in p.simulation.startYear..<p.simulation.endYear {
-            let cuts = [0.2, 0.4, 0.6, 0.8].map { weightedQuantile(&consumption, $0) }
+            // The median (for the SPL) and the quintile boundaries, in one selection.
+            let q = weightedQuantiles(&consumption, [0.2, 0.4, 0.5, 0.6, 0.8])
             let plain = YearContext(year: year, base: p, timeline: timeline, seed: seed, replication: replication,
-                                    census: census, medianConsumption: weightedMedian(&consumption),
-                                    quintileCuts: cuts)
+                                    census: census, medianConsumption: q[2], quintileCuts: [q[0], q[1], q[3], q[4]])
             let context = plain.withSubsidisedQuota(pools.subsidisedQuotaShare(plain, census: census, weight: weight))
             let blockResults = Parallel.map(count: store.count, threads: threads,
                                             makeWorker: { HouseholdWorker() }) { worker, b in

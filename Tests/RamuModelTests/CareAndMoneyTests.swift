@@ -210,3 +210,34 @@ struct ProtectionTests {
         }
     }
 }
+
+@Suite("Weighted quantiles")
+struct QuantileTests {
+    @Test func severalQuantilesAtOnceMatchSorting() {
+        var state: UInt64 = 7
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let qs = [0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0]
+        for n in [1, 2, 3, 7, 100, 3_000] {
+            let original = (0..<n).map { _ in
+                ConsumptionPoint(perPerson: (next() * 40).rounded() * 1000, persons: Double(1 + Int(next() * 9)))
+            }
+            let sorted = original.sorted { $0.perPerson < $1.perPerson }
+            let total = sorted.reduce(0) { $0 + $1.persons }
+            let expected = qs.map { q -> Double in
+                var cumulative = 0.0
+                for p in sorted {
+                    cumulative += p.persons
+                    if cumulative >= q * total { return p.perPerson }
+                }
+                return sorted.last!.perPerson
+            }
+            var points = original
+            #expect(weightedQuantiles(&points, qs) == expected, "n = \(n)")
+            var one = original
+            #expect(weightedMedian(&one) == expected[3])
+        }
+    }
+}
