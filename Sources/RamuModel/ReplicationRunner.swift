@@ -12,9 +12,12 @@ enum ReplicationRunner {
                     microdata: Bool, tracker: ProgressTracker) -> ReplicationResult {
         let weight = 1 / p.simulation.sampleFraction
         let start = timeline.parameters(at: Double(p.simulation.startYear), base: p)
-        var blocks = InitialPopulation.build(start, seed: seed, replication: replication, threads: threads)
-        if start.ramu.active { for b in blocks.indices { blocks[b].mergeIntoRAMU() } }
-        let store = BlockStore(blocks)
+        // Built straight into the store: a local copy of the blocks kept alive would make the store's
+        // first write to each block copy it (copy-on-write), doubling the population in memory.
+        let store = BlockStore(InitialPopulation.build(start, seed: seed, replication: replication, threads: threads))
+        if start.ramu.active {
+            for b in 0..<store.count { store.withBlock(b) { $0.mergeIntoRAMU() } }
+        }
         var census = Census()
         var consumption: [ConsumptionPoint] = []
         for block in store.blocks {
