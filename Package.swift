@@ -1,7 +1,9 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
 
-// Arrows point one way: ramusim (executable) → RamuCLI → ScenarioFiles + RamuModel + OutputWriters;
+// Arrows point one way: ramusim (executable) → RamuCLI → ScenarioFiles + RamuModel + OutputWriters + Briefing;
+// Briefing → OutputWriters + CXlsxWriter (Briefing/Workbook.swift is the only code that calls libxlsxwriter);
 // RamuModel → EventEngine + RandomStreams; RandomStreams → CGSL (the only code that calls GSL).
 let package = Package(
     name: "ramusim",
@@ -14,15 +16,17 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
         .target(name: "RandomStreams", dependencies: ["CGSL"]),
         .target(name: "EventEngine"),
         .target(name: "RamuModel", dependencies: ["EventEngine", "RandomStreams"]),
         .target(name: "ScenarioFiles", dependencies: ["RamuModel", .product(name: "Yams", package: "Yams")]),
         .target(name: "OutputWriters", dependencies: ["RamuModel"]),
+        .target(name: "Briefing", dependencies: ["RamuModel", "OutputWriters", "CXlsxWriter"]),
         .target(
             name: "RamuCLI",
             dependencies: [
-                "RamuModel", "ScenarioFiles", "OutputWriters",
+                "RamuModel", "ScenarioFiles", "OutputWriters", "Briefing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -30,8 +34,19 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "RamuModelTests", dependencies: ["RamuModel"]),
-        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles"]),
+        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles"], exclude: ["FuzzCorpus"]),  // replayed by FuzzCorpusTests
         .testTarget(name: "OutputWritersTests", dependencies: ["OutputWriters"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ramusim"]),
+        .testTarget(name: "BriefingTests", dependencies: ["Briefing", "OutputWriters", "RamuModel"]),
+        .testTarget(name: "BriefingEndToEndTests", dependencies: ["ramusim"], exclude: ["Scripts", "Reference"]),
     ]
 )
+
+// The libFuzzer target of the scenario loader, built only by `scripts/fuzz` (RAMUSIM_FUZZ=1, with
+// -sanitize=fuzzer): ordinary builds and tests never see it. Its corpus is replayed by ScenarioFilesTests.
+if ProcessInfo.processInfo.environment["RAMUSIM_FUZZ"] != nil {
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+        .executableTarget(name: "ScenarioFuzz", dependencies: ["ScenarioFiles", "CLibFuzzer"], path: "Tests/Fuzz/ScenarioFuzz"),
+    ]
+}

@@ -142,6 +142,28 @@ enum FileSystem {
         return (total, hash.finalizeHex())
     }
 
+    /// A regular file's bytes, refusing more than `limit` bytes and anything that is not a regular file.
+    static func readSmallFile(_ path: String, limit: Int) throws -> Data {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw OutputError.system("lire le fichier", path: path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw OutputError.system("examiner", path: path) }
+        guard info.st_mode & 0o170000 == 0o100000 else { throw OutputError(.notARegularFile, path: path) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputError.system("lire le fichier", path: path)
+            }
+            if n == 0 { return data }
+            data.append(contentsOf: buffer[0..<n])
+            if data.count > limit { throw OutputError(.system(action: "lire (trop gros) le fichier", errno: EFBIG), path: path) }
+        }
+    }
+
     /// The names in a directory (hidden ones included), sorted; nil if it cannot be listed.
     static func names(in directory: String) -> [String]? {
         (try? FileManager.default.contentsOfDirectory(atPath: directory))?.sorted()

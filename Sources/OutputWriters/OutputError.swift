@@ -76,7 +76,8 @@ public struct OutputError: Error, CustomStringConvertible, Equatable, Sendable {
         switch reason {
         case let .system(action, code):
             let french = OutputError.frenchReason(code).map { "\($0) — " } ?? ""
-            return "impossible de \(action)\(place) : \(french)\(String(cString: strerror(code))) (errno \(code))"
+            let of = "aeéèêiouh".contains(action.first ?? "x") ? "d'" : "de "
+            return "impossible \(of)\(action)\(place) : \(french)\(String(cString: strerror(code))) (errno \(code))"
         case let .invalidFileName(name):
             return "nom de fichier de sortie invalide « \(name) » : un simple nom de fichier est attendu "
                 + "(sans « / », ni « .. », ni caractère nul)"

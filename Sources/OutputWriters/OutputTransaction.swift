@@ -31,6 +31,9 @@ public struct OutputTransaction: Sendable {
     enum CommitStep: Sendable { case createParents, moveOldAside, moveNewIntoPlace }
     /// Tests only: the step at which `commit` fails with EIO.
     var simulatedFailure: CommitStep?
+    /// Tests only: `write` of this file name puts half its bytes on disk, then fails with this errno
+    /// (ENOSPC: the disk filling up in the middle of a file).
+    var simulatedWriteFailure: (name: String, errno: Int32)?
 
     /// Creates the temporary directory. Throws if the target, or its nearest existing ancestor,
     /// exists and is not a directory, or if the temporary directory cannot be created.
@@ -80,6 +83,9 @@ public struct OutputTransaction: Sendable {
                 && attempt < 10
             {
                 attempt += 1  // another writer drew the same random suffix: draw again
+            } catch let error as OutputError {
+                // Name the directory the analyst chose (or its nearest existing parent), not the hidden one.
+                throw OutputError(.system(action: "écrire dans le dossier", errno: error.errorNumber ?? EIO), path: parent)
             }
         }
     }
@@ -99,8 +105,17 @@ public struct OutputTransaction: Sendable {
             guard try FileSystem.kind(stagingPath) == .directory else {
                 throw OutputError(.transactionClosed, path: targetPath)
             }
+            if let failure = simulatedWriteFailure, failure.name == name {
+                try FileSystem.writeNewFile(FileSystem.join(stagingPath, name), data: data.prefix(data.count / 2))
+                throw OutputError.system("(échec simulé) écrire le fichier", path: FileSystem.join(stagingPath, name),
+                                         errno: failure.errno)
+            }
             try FileSystem.writeNewFile(FileSystem.join(stagingPath, name), data: data)
             written.insert(name)
+        } catch let error as OutputError where error.errorNumber != nil {
+            abort()
+            // The analyst knows the file by its final place, not by the hidden directory it was staged in.
+            throw OutputError(error.reason, path: FileSystem.join(targetPath, name))
         } catch {
             abort()
             throw error

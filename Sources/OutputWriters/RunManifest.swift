@@ -28,15 +28,19 @@ public struct RunManifest: Sendable, Equatable {
         public var file: String
         public var bytes: Int
         public var sha256: String
+        /// False for an output that records the run itself (the command as typed, the day): running the
+        /// command again gives other bytes by nature, so `verify --rerun` checks its integrity only.
+        public var reproducible: Bool
 
-        public init(file: String, bytes: Int, sha256: String) {
+        public init(file: String, bytes: Int, sha256: String, reproducible: Bool = true) {
             self.file = file
             self.bytes = bytes
             self.sha256 = sha256
+            self.reproducible = reproducible
         }
 
-        public init(file: String, data: Data) {
-            self.init(file: file, bytes: data.count, sha256: SHA256.hex(of: data))
+        public init(file: String, data: Data, reproducible: Bool = true) {
+            self.init(file: file, bytes: data.count, sha256: SHA256.hex(of: data), reproducible: reproducible)
         }
     }
 
@@ -130,7 +134,12 @@ public struct RunManifest: Sendable, Equatable {
 
     public var json: JSONValue {
         func hashes(_ files: [FileHash], key: String) -> JSONValue {
-            .array(files.map { .object([key: .string($0.file), "bytes": .integer($0.bytes), "sha256": .string($0.sha256)]) })
+            .array(files.map { file in
+                var members: [String: JSONValue] = [key: .string(file.file), "bytes": .integer(file.bytes),
+                                                    "sha256": .string(file.sha256)]
+                if !file.reproducible { members["reproducible"] = .bool(false) }
+                return .object(members)
+            })
         }
         var members: [String: JSONValue] = [
             "format": .string(Self.format),
@@ -188,7 +197,8 @@ public struct RunManifest: Sendable, Equatable {
                       sha.count == 64, sha.allSatisfy({ $0.isHexDigit }) else {
                     throw ManifestError("entrée de « \(key) » invalide")
                 }
-                result.append(FileHash(file: file, bytes: bytes, sha256: sha.lowercased()))
+                result.append(FileHash(file: file, bytes: bytes, sha256: sha.lowercased(),
+                                       reproducible: item["reproducible"]?.bool ?? true))
             }
             return result
         }

@@ -59,15 +59,15 @@ struct BenchCommand: ParsableCommand {
             let byKind = kinds.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ")
             print("""
             {"sample_fraction": \(sampleFraction), "threads": \(threadCount), "wall_seconds": \(String(format: "%.3f", seconds)), \
-            "events": \(total), "events_per_second": \(Int(Double(total) / seconds)), "peak_memory_bytes": \(peak), \
-            "population_start": \(Int(population)), "population_end": \(Int(finalPopulation)), "events_by_kind": {\(byKind)}}
+            "events": \(total), "events_per_second": \(clampedInt(Double(total) / seconds)), "peak_memory_bytes": \(peak), \
+            "population_start": \(clampedInt(population)), "population_end": \(clampedInt(finalPopulation)), "events_by_kind": {\(byKind)}}
             """)
         } else {
             print("ramusim bench — une réplication, \(parameters.simulation.startYear)–\(parameters.simulation.endYear - 1), "
                   + "fraction d'échantillon \(sampleFraction), \(threadCount) fil(s)")
-            print("  population simulée : \(Int(population * sampleFraction)) personnes au départ, \(Int(finalPopulation * sampleFraction)) à la fin")
+            print("  population simulée : \(clampedInt(population * sampleFraction)) personnes au départ, \(clampedInt(finalPopulation * sampleFraction)) à la fin")
             print("  temps écoulé       : \(String(format: "%.2f", seconds)) s")
-            print("  événements         : \(total) (\(Int(Double(total) / seconds)) par seconde)")
+            print("  événements         : \(total) (\(clampedInt(Double(total) / seconds)) par seconde)")
             for (name, n) in kinds { print("    \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(n)") }
             print("  mémoire maximale   : \(String(format: "%.2f", Double(peak) / 1_073_741_824)) Gio (VmHWM)")
         }

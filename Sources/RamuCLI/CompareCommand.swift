@@ -1,4 +1,5 @@
 import ArgumentParser
+import Briefing
 import Foundation
 import OutputWriters
 import RamuModel
@@ -29,8 +30,14 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Dossier de sortie ; DOSSIER/<scénario>/ pour chaque scénario et DOSSIER/comparison.csv.")
     var out: String = "notebooks-output"
 
+    @Flag(name: .long, help: "Écrit aussi la note de synthèse de la comparaison (briefing.xlsx, briefing.html, tableaux/) dans DOSSIER/.")
+    var briefing = false
+
     func run() throws {
+        Interruption.shared.install()
+        let command = CommandRecord()
         let plan = try ComparisonPlan.prepare(files: files, baseline: baseline, settings: settings, out: out)
+        let outputs = try OutputSession(targets: plan.targets)  // an unwritable place is known before simulating
         let clock = ContinuousClock()
         let started = clock.now
         let reporter = ProgressReporter(label: "comparaison de \(plan.runs.count) scénarios",
@@ -41,63 +48,40 @@ struct CompareCommand: ParsableCommand {
         reporter.finish()
 
         let summaries = results.map(ReplicationSummary.summarize)
-        let files = try plan.runs.indices.map { i in
-            try plan.runs[i].outputFiles(results: results[i], summary: summaries[i])
-        }
         let comparisons = zip(plan.runs, results).map { run, r in
             (scenario: run.scenario.name, entries: ComparisonSummary.compare(baseline: results[plan.baseline], scenario: r))
         }
-        let comparisonCSV = try IndicatorTables.comparison(comparisons).render()
-        try write(files, comparisonCSV: comparisonCSV, plan: plan)
+        // Every scenario's manifest records the same command: re-running it remakes the whole comparison.
+        let rerun = ["compare"] + plan.runs.map { absolutePath($0.file) }
+            + ["--baseline", absolutePath(plan.runs[plan.baseline].file)] + settings.explicitOptions()
+            + ["--out", absolutePath(out)]
+        let (files, comparisonFiles) = try outputs.guarding {
+            let files = try plan.runs.indices.map { i in
+                try withManifest(try plan.runs[i].outputFiles(results: results[i], summary: summaries[i])
+                                 + plan.runs[i].briefingFiles(results: results[i], settings: settings,
+                                                              baseline: plan.runs[plan.baseline].scenario.name)) { files in
+                    plan.runs[i].manifest(kind: .compareScenario, command: command, rerun: rerun, settings: settings,
+                                          microdata: false, files: files)
+                }
+            }
+            let comparisonCSV = Data(try IndicatorTables.comparison(comparisons).render().utf8)
+            let manifest = plan.manifest(command: command, rerun: rerun, settings: settings,
+                                         comparisonCSV: comparisonCSV, scenarioManifests: files.map { $0.last!.data })
+            return (files, [(name: "comparison.csv", data: comparisonCSV), (name: RunManifest.fileName, data: try manifest.rendered())])
+        }
+        // The scenario directories first, then DIR/comparison.csv and DIR/manifest.json beside them.
+        try outputs.commit(files) {
+            for file in comparisonFiles {
+                try writeFileAtomically(plan.outDirectory.appendingPathComponent(file.name), data: file.data)
+            }
+        }
 
         let elapsed = clock.now - started
         print(ComparisonTable.render(scenarios: plan.runs.map(\.scenario), baseline: plan.baseline,
                                      comparisons: comparisons.map(\.entries), replications: settings.replications,
                                      sampleFraction: plan.runs[0].parameters.simulation.sampleFraction))
         print("Tableaux écrits dans \(plan.outDirectory.path) (\(formatDuration(elapsed))).")
-    }
-
-    /// Stages every scenario directory, then commits them and writes comparison.csv last; a failure
-    /// while staging aborts every staged directory, so nothing of the comparison is written.
-    private func write(_ files: [[(name: String, contents: String)]], comparisonCSV: String,
-                       plan: ComparisonPlan) throws {
-        var staged: [OutputTransaction] = []
-        do {
-            for (scenarioFiles, target) in zip(files, plan.targets) {
-                staged.append(try stage(scenarioFiles, in: target))
-            }
-        } catch {
-            for transaction in staged { transaction.abort() }
-            throw error
-        }
-        // Renames only from here on. If one fails, the directories already renamed stay in place:
-        // say which, so the analyst knows the comparison is incomplete.
-        var committed: [String] = []
-        for (i, transaction) in staged.enumerated() {
-            do {
-                _ = try transaction.commit()
-                committed.append(plan.runs[i].scenario.name)
-            } catch {
-                for rest in staged[(i + 1)...] { rest.abort() }
-                throw CommitFailure(error: error, committed: committed)
-            }
-        }
-        do {
-            try writeFileAtomically(plan.outDirectory.appendingPathComponent("comparison.csv"), data: Data(comparisonCSV.utf8))
-        } catch {
-            throw CommitFailure(error: error, committed: committed)
-        }
-    }
-}
-
-/// A failure after some scenario directories were already put in place.
-struct CommitFailure: Error, CustomStringConvertible {
-    var error: Error
-    var committed: [String]
-    var description: String {
-        let done = committed.isEmpty ? "aucun dossier de scénario n'a été remplacé"
-            : "déjà remplacés : " + committed.map { "« \($0) »" }.joined(separator: ", ")
-        return "\(error) ; comparaison incomplète (\(done), comparison.csv non écrit)"
+        if briefing { try writeBriefing(plan.outDirectory) } else { removeStaleBriefing(plan.outDirectory) }
     }
 }
 
@@ -124,8 +108,8 @@ struct ComparisonPlan {
                 throw refusal("\(file) : le scénario « \(name) » porte le même nom que \(other) ; leurs dossiers de sortie "
                        + "se confondraient : renommez l'un des fichiers")
             }
-            if name == "comparison.csv" {
-                throw refusal("\(file) : nom de scénario « \(name) » réservé au tableau de la comparaison ; renommez le fichier")
+            if name == "comparison.csv" || name == RunManifest.fileName || BriefingPack.reservedNames.contains(name) {
+                throw refusal("\(file) : nom de scénario « \(name) » réservé aux fichiers de la comparaison ; renommez le fichier")
             }
             firstFile[name] = file
         }
@@ -173,5 +157,26 @@ struct ComparisonPlan {
     private static func refusal(_ message: String) -> ExitCode {
         printError(message)
         return invalidInputExit
+    }
+}
+
+extension ComparisonPlan {
+    /// DIR/manifest.json: the comparison's command and inputs, comparison.csv's fingerprint, and the
+    /// fingerprint of each scenario directory's own manifest.
+    func manifest(command: CommandRecord, rerun: [String], settings: RunSettings, comparisonCSV: Data,
+                  scenarioManifests: [Data]) -> RunManifest {
+        var inputs: [RunManifest.FileHash] = []
+        for input in runs.flatMap(\.inputHashes) where !inputs.contains(input) { inputs.append(input) }
+        return RunManifest(
+            kind: .comparison, toolVersion: ramusimVersion, arguments: command.arguments,
+            workingDirectory: command.workingDirectory, rerun: rerun, scenario: nil,
+            baseline: runs[baseline].scenario.name, seed: settings.seed, replications: settings.replications,
+            sampleFraction: runs[0].parameters.simulation.sampleFraction, threads: settings.threadCount,
+            microdata: false, startedAt: RunManifest.timestamp(command.started), endedAt: RunManifest.timestamp(Date()),
+            inputs: inputs, parameters: [],
+            outputs: [RunManifest.FileHash(file: "comparison.csv", data: comparisonCSV)],
+            scenarios: zip(runs, scenarioManifests).map { run, data in
+                RunManifest.ScenarioDirectory(name: run.scenario.name, manifestSHA256: SHA256.hex(of: data))
+            })
     }
 }

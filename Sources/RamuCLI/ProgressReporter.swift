@@ -41,8 +41,8 @@ final class ProgressReporter: Sendable {
             let left = seconds * (1 - fraction) / max(fraction, 1e-9)
             let perReplication = p.yearsTotal / max(1, replications)
             let done = yearsDone / max(1, perReplication)
-            return "\(label) : \(done)/\(scenarios * replications) réplications (\(Int(100 * fraction)) %), "
-                + "encore environ \(Int(left.rounded())) s"
+            return "\(label) : \(done)/\(scenarios * replications) réplications (\(clampedInt((100 * fraction).rounded(.down))) %), "
+                + "encore environ \(formatSeconds(left))"
         }
         guard let line else { return }
         FileHandle.standardError.write(Data((interactive ? "\r\(line)  " : "\(line)\n").utf8))
@@ -52,4 +52,12 @@ final class ProgressReporter: Sendable {
         let printed = state.withLock { $0.printed }
         if printed && interactive { FileHandle.standardError.write(Data("\n".utf8)) }
     }
+}
+
+/// A time left for the progress line: "42 s", "3 min 05 s", "2 h 07 min".
+func formatSeconds(_ seconds: Double) -> String {
+    let s = max(0, clampedInt(seconds))
+    if s < 60 { return "\(s) s" }
+    if s < 3600 { return "\(s / 60) min \(String(format: "%02ld", s % 60)) s" }
+    return "\(s / 3600) h \(String(format: "%02ld", s % 3600 / 60)) min"
 }

@@ -6,7 +6,9 @@ public struct Ramusim: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ramusim",
         abstract: "Simulateur du financement de la couverture sanitaire universelle (CSU) au Mali par le RAMU.",
-        subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, ParamsCommand.self, BenchCommand.self]
+        version: ramusimVersion,
+        subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, ParamsCommand.self, BenchCommand.self,
+                      VerifyCommand.self, BriefingCommand.self]
     )
 
     public init() {}
@@ -14,6 +16,10 @@ public struct Ramusim: ParsableCommand {
 
 /// Exit code for invalid input (a bad scenario file or option): nothing is run, nothing written.
 let invalidInputExit = ExitCode(2)
+/// Exit code when the outputs cannot be written (unwritable place, disk full): the previous ones are intact.
+let outputFailureExit = ExitCode(3)
+/// Exit code when a result is not a finite number (a model error): nothing is written.
+let nonFiniteExit = ExitCode(4)
 
 /// Writes a line to standard error.
 func printError(_ text: String) {

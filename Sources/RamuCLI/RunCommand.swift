@@ -7,7 +7,7 @@ import ScenarioFiles
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simule un scénario et écrit ses tableaux (indicators.csv, parameters.csv, taxes.csv).")
+        abstract: "Simule un scénario et écrit ses tableaux (indicators.csv, parameters.csv, taxes.csv, manifest.json).")
 
     @Argument(help: "Fichier de scénario YAML, par exemple scenarios/baseline.yaml.")
     var file: String
@@ -20,9 +20,15 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Écrit aussi households.csv (ménages de la réplication 0, chaque année).")
     var microdata = false
 
+    @Flag(name: .long, help: "Écrit aussi la note de synthèse (briefing.xlsx, briefing.html, tableaux/) dans DOSSIER/<scénario>/.")
+    var briefing = false
+
     func run() throws {
+        Interruption.shared.install()
+        let command = CommandRecord()
         let prepared = try PreparedRun.prepare(file: file, settings: settings)
         let target = try outputTarget(outDirectory: out, scenario: prepared.scenario.name)
+        let outputs = try OutputSession(targets: [target])  // an unwritable place is known before simulating
         let clock = ContinuousClock()
         let started = clock.now
         let reporter = ProgressReporter(label: prepared.scenario.name, replications: settings.replications)
@@ -32,12 +38,20 @@ struct RunCommand: ParsableCommand {
         reporter.finish()
 
         let summary = ReplicationSummary.summarize(results)
-        let files = try prepared.outputFiles(results: results, summary: summary, microdata: microdata)
-        let written = try stage(files, in: target).commit()
+        let rerun = ["run", absolutePath(file)] + settings.explicitOptions(microdata: microdata) + ["--out", absolutePath(out)]
+        let files = try outputs.guarding {
+            try withManifest(try prepared.outputFiles(results: results, summary: summary, microdata: microdata)
+                             + prepared.briefingFiles(results: results, settings: settings, baseline: nil)) { files in
+                prepared.manifest(kind: .run, command: command, rerun: rerun, settings: settings, microdata: microdata,
+                                  files: files)
+            }
+        }
+        try outputs.commit([files])
         let elapsed = clock.now - started
         print(KeyIndicatorTable.render(scenario: prepared.scenario, summary: summary,
                                        replications: settings.replications,
                                        sampleFraction: prepared.parameters.simulation.sampleFraction))
-        print("Tableaux écrits dans \(written.path) (\(formatDuration(elapsed))).")
+        print("Tableaux écrits dans \(outputs.targets[0].path) (\(formatDuration(elapsed))).")
+        if briefing { try writeBriefing(outputs.targets[0]) }
     }
 }

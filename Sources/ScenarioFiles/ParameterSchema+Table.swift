@@ -3,6 +3,13 @@ import RamuModel
 // The table of every key. "fraction" means [0, 1] unless the range says otherwise; rates "per year" are
 // hazards (events per household per year). The MODEL.md section of each group is named beside it.
 extension ParameterSchema {
+    /// Ceilings of the amounts and head-counts, far above Mali's (20.5 million people, a GDP of about
+    /// 10 million MFCFA, care costs in thousands of FCFA) and far below what would overflow: with every
+    /// growth rate at its maximum for 100 years, no total reaches 1e100, and a population stays an `Int`.
+    static let maximumPopulation = 1e9
+    static let maximumFCFA = 1e10
+    static let maximumMFCFA = 1e12
+
     /// Every key of a scenario file except the tax list, in the order `params` prints them.
     public static let entries: [Entry] = [
         // simulation — MODEL.md section 2
@@ -12,7 +19,7 @@ extension ParameterSchema {
         .choice("simulation.financing_rule", \.simulation.financingRule, "Règle de financement des nouveaux membres du RAMU"),
 
         // demography — MODEL.md section 3
-        .real("demography.initial_population", \.demography.initialPopulation, "persons", .positive, "Population à l'année de début"),
+        .real("demography.initial_population", \.demography.initialPopulation, "persons", .above(0, through: maximumPopulation), "Population à l'année de début"),
         .real("demography.growth_rate", \.demography.growthRate, "fraction/year", .closed(-0.5, 0.5), "Croissance démographique annuelle"),
         .real("demography.crude_death_rate", \.demography.crudeDeathRate, "fraction/year", .from(0, below: 1), "Taux brut de mortalité"),
         .real("demography.share_under_five", \.demography.shareUnderFive, "fraction", .fraction, "Part initiale des enfants de moins de cinq ans"),
@@ -29,15 +36,15 @@ extension ParameterSchema {
         .real("households.share_informal", \.households.shareInformal, "fraction", .fraction, "Part des ménages du secteur informel (cible des mutuelles)"),
 
         // consumption — MODEL.md section 4
-        .real("consumption.mean_per_person", \.consumption.meanPerPerson, "FCFA/person/year", .positive, "Consommation moyenne par personne"),
+        .real("consumption.mean_per_person", \.consumption.meanPerPerson, "FCFA/person/year", .closed(1, maximumFCFA), "Consommation moyenne par personne"),
         .real("consumption.sigma", \.consumption.sigma, "log-sd", .above(0, through: 5), "Écart-type du logarithme de la consommation"),
-        .real("consumption.multiplier_indigent", \.consumption.multiplierIndigent, "multiplier", .positive, "Multiplicateur de consommation des ménages indigents"),
-        .real("consumption.multiplier_formal", \.consumption.multiplierFormal, "multiplier", .positive, "Multiplicateur de consommation des ménages formels"),
-        .real("consumption.multiplier_informal", \.consumption.multiplierInformal, "multiplier", .positive, "Multiplicateur de consommation des ménages informels"),
-        .real("consumption.poverty_line", \.consumption.povertyLine, "FCFA/person/year", .positive, "Seuil de pauvreté aux prix de l'année de début"),
+        .real("consumption.multiplier_indigent", \.consumption.multiplierIndigent, "multiplier", .above(0, through: 100), "Multiplicateur de consommation des ménages indigents"),
+        .real("consumption.multiplier_formal", \.consumption.multiplierFormal, "multiplier", .above(0, through: 100), "Multiplicateur de consommation des ménages formels"),
+        .real("consumption.multiplier_informal", \.consumption.multiplierInformal, "multiplier", .above(0, through: 100), "Multiplicateur de consommation des ménages informels"),
+        .real("consumption.poverty_line", \.consumption.povertyLine, "FCFA/person/year", .above(0, through: maximumFCFA), "Seuil de pauvreté aux prix de l'année de début"),
 
         // macro — MODEL.md section 7
-        .real("macro.gdp_2020", \.macro.gdp2020, "MFCFA", .positive, "PIB nominal de 2020"),
+        .real("macro.gdp_2020", \.macro.gdp2020, "MFCFA", .above(0, through: maximumMFCFA), "PIB nominal de 2020"),
         .real("macro.real_gdp_growth", \.macro.realGDPGrowth, "fraction/year", .closed(-0.5, 1), "Croissance réelle du PIB"),
         .real("macro.inflation", \.macro.inflation, "fraction/year", .closed(-0.5, 1), "Inflation"),
         .real("macro.real_income_growth", \.macro.realIncomeGrowth, "fraction/year", .closed(-0.5, 1), "Croissance réelle de la consommation des ménages"),
@@ -49,7 +56,7 @@ extension ParameterSchema {
         .real("amo.enrolment_rate", \.amo.enrolmentRate, "per year", .closed(0, 100), "Taux d'immatriculation des ménages formels non couverts"),
         .real("amo.coverage_outpatient", \.amo.coverageOutpatient, "fraction", .fraction, "Taux de prise en charge AMO en ambulatoire"),
         .real("amo.coverage_hospital", \.amo.coverageHospital, "fraction", .fraction, "Taux de prise en charge AMO à l'hôpital"),
-        .real("amo.average_covered_wage", \.amo.averageCoveredWage, "FCFA/year", .nonNegative, "Salaire moyen soumis à cotisation, par ménage"),
+        .real("amo.average_covered_wage", \.amo.averageCoveredWage, "FCFA/year", .closed(0, maximumFCFA), "Salaire moyen soumis à cotisation, par ménage"),
         .real("amo.employee_rate", \.amo.employeeRate, "fraction", .fraction, "Cotisation salariale AMO"),
         .real("amo.employer_rate", \.amo.employerRate, "fraction", .fraction, "Cotisation patronale AMO"),
         .real("amo.admin_rate", \.amo.adminRate, "fraction", .fraction, "Frais de gestion de l'AMO, en part des prestations"),
@@ -68,9 +75,9 @@ extension ParameterSchema {
         .real("mutuelle.join_rate", \.mutuelle.joinRate, "per year", .closed(0, 100), "Taux d'adhésion des ménages informels non couverts"),
         .real("mutuelle.dropout_rate", \.mutuelle.dropoutRate, "per year", .closed(0, 100), "Taux d'abandon (non-renouvellement) des adhérents"),
         .real("mutuelle.price_elasticity", \.mutuelle.priceElasticity, "elasticity", .closed(0, 10), "Élasticité de l'adhésion à la cotisation nette"),
-        .real("mutuelle.premium", \.mutuelle.premium, "FCFA/person/year", .positive, "Cotisation par personne"),
+        .real("mutuelle.premium", \.mutuelle.premium, "FCFA/person/year", .above(0, through: maximumFCFA), "Cotisation par personne"),
         .real("mutuelle.state_subsidy_share", \.mutuelle.stateSubsidyShare, "fraction", .from(0, below: 1), "Part de la cotisation payée par l'État"),
-        .real("mutuelle.reference_premium", \.mutuelle.referencePremium, "FCFA/person/year", .positive, "Cotisation nette de référence (2020)"),
+        .real("mutuelle.reference_premium", \.mutuelle.referencePremium, "FCFA/person/year", .above(0, through: maximumFCFA), "Cotisation nette de référence (2020)"),
         .real("mutuelle.coverage_rate", \.mutuelle.coverageRate, "fraction", .fraction, "Taux de prise en charge des mutuelles (CSCom et CSRéf)"),
         .real("mutuelle.admin_rate", \.mutuelle.adminRate, "fraction", .fraction, "Frais de gestion des mutuelles, en part des prestations"),
 
@@ -81,7 +88,7 @@ extension ParameterSchema {
         .real("ramu.informal_subsidy", \.ramu.informalSubsidy, "fraction", .fraction, "Part de la cotisation des informels payée par l'État"),
         .real("ramu.enrolment_rate", \.ramu.enrolmentRate, "per year", .closed(0, 100), "Taux d'adhésion au RAMU des non couverts"),
         .real("ramu.dropout_rate", \.ramu.dropoutRate, "per year", .closed(0, 100), "Taux de non-renouvellement des membres subventionnés du RAMU"),
-        .real("ramu.premium", \.ramu.premium, "FCFA/person/year", .positive, "Cotisation du panier de base RAMU par personne"),
+        .real("ramu.premium", \.ramu.premium, "FCFA/person/year", .above(0, through: maximumFCFA), "Cotisation du panier de base RAMU par personne"),
         .real("ramu.admin_rate", \.ramu.adminRate, "fraction", .fraction, "Frais de gestion du RAMU, en part des prestations"),
 
         // gratuites — MODEL.md section 6
@@ -99,38 +106,38 @@ extension ParameterSchema {
         .real("care.share_cscom", \.care.shareCSCom, "fraction", .fraction, "Part des soins au CSCom"),
         .real("care.share_csref", \.care.shareCSRef, "fraction", .fraction, "Part des soins au CSRéf"),
         .real("care.share_hospital", \.care.shareHospital, "fraction", .fraction, "Part des soins à l'hôpital"),
-        .real("care.cost_cscom_mean", \.care.costCSCom.mean, "FCFA", .positive, "Coût moyen d'un épisode au CSCom"),
-        .real("care.cost_cscom_sd", \.care.costCSCom.sd, "FCFA", .positive, "Écart-type du coût au CSCom"),
-        .real("care.cost_csref_mean", \.care.costCSRef.mean, "FCFA", .positive, "Coût moyen d'un épisode au CSRéf"),
-        .real("care.cost_csref_sd", \.care.costCSRef.sd, "FCFA", .positive, "Écart-type du coût au CSRéf"),
-        .real("care.cost_hospital_mean", \.care.costHospital.mean, "FCFA", .positive, "Coût moyen d'un épisode à l'hôpital"),
-        .real("care.cost_hospital_sd", \.care.costHospital.sd, "FCFA", .positive, "Écart-type du coût à l'hôpital"),
-        .real("care.cost_delivery_mean", \.care.costDelivery.mean, "FCFA", .positive, "Coût moyen d'un accouchement"),
-        .real("care.cost_delivery_sd", \.care.costDelivery.sd, "FCFA", .positive, "Écart-type du coût d'un accouchement"),
-        .real("care.cost_caesarean_mean", \.care.costCaesarean.mean, "FCFA", .positive, "Coût moyen d'une césarienne"),
-        .real("care.cost_caesarean_sd", \.care.costCaesarean.sd, "FCFA", .positive, "Écart-type du coût d'une césarienne"),
-        .real("care.cost_antenatal_mean", \.care.costAntenatal.mean, "FCFA", .positive, "Coût moyen d'une consultation prénatale"),
-        .real("care.cost_antenatal_sd", \.care.costAntenatal.sd, "FCFA", .positive, "Écart-type du coût d'une consultation prénatale"),
+        .real("care.cost_cscom_mean", \.care.costCSCom.mean, "FCFA", .closed(1, maximumFCFA), "Coût moyen d'un épisode au CSCom"),
+        .real("care.cost_cscom_sd", \.care.costCSCom.sd, "FCFA", .above(0, through: maximumFCFA), "Écart-type du coût au CSCom"),
+        .real("care.cost_csref_mean", \.care.costCSRef.mean, "FCFA", .closed(1, maximumFCFA), "Coût moyen d'un épisode au CSRéf"),
+        .real("care.cost_csref_sd", \.care.costCSRef.sd, "FCFA", .above(0, through: maximumFCFA), "Écart-type du coût au CSRéf"),
+        .real("care.cost_hospital_mean", \.care.costHospital.mean, "FCFA", .closed(1, maximumFCFA), "Coût moyen d'un épisode à l'hôpital"),
+        .real("care.cost_hospital_sd", \.care.costHospital.sd, "FCFA", .above(0, through: maximumFCFA), "Écart-type du coût à l'hôpital"),
+        .real("care.cost_delivery_mean", \.care.costDelivery.mean, "FCFA", .closed(1, maximumFCFA), "Coût moyen d'un accouchement"),
+        .real("care.cost_delivery_sd", \.care.costDelivery.sd, "FCFA", .above(0, through: maximumFCFA), "Écart-type du coût d'un accouchement"),
+        .real("care.cost_caesarean_mean", \.care.costCaesarean.mean, "FCFA", .closed(1, maximumFCFA), "Coût moyen d'une césarienne"),
+        .real("care.cost_caesarean_sd", \.care.costCaesarean.sd, "FCFA", .above(0, through: maximumFCFA), "Écart-type du coût d'une césarienne"),
+        .real("care.cost_antenatal_mean", \.care.costAntenatal.mean, "FCFA", .closed(1, maximumFCFA), "Coût moyen d'une consultation prénatale"),
+        .real("care.cost_antenatal_sd", \.care.costAntenatal.sd, "FCFA", .above(0, through: maximumFCFA), "Écart-type du coût d'une consultation prénatale"),
 
         // budget — MODEL.md section 7
         .real("budget.health_share", \.budget.healthShare, "fraction", .fraction, "Part de la santé dans le budget de l'État"),
         .real("budget.supply_side_share", \.budget.supplySideShare, "fraction", .fraction, "Part de l'offre (salaires, structures, programmes) dans le budget santé initial"),
 
         // donors — MODEL.md section 7
-        .real("donors.per_capita_usd", \.donors.perCapitaUSD, "USD/person/year", .nonNegative, "Financement des partenaires (PTF) par habitant"),
-        .real("donors.fcfa_per_usd", \.donors.fcfaPerUSD, "FCFA/USD", .positive, "Taux de change"),
+        .real("donors.per_capita_usd", \.donors.perCapitaUSD, "USD/person/year", .closed(0, 100_000), "Financement des partenaires (PTF) par habitant"),
+        .real("donors.fcfa_per_usd", \.donors.fcfaPerUSD, "FCFA/USD", .above(0, through: 100_000), "Taux de change"),
 
         // financial_protection — MODEL.md section 9 (ODD 3.8.2)
-        .real("financial_protection.ppp_fcfa_per_dollar", \.financialProtection.pppFCFAPerDollar, "FCFA/PPP$", .positive, "Facteur de conversion en parité de pouvoir d'achat (2017)"),
-        .real("financial_protection.spl_floor_dollars", \.financialProtection.splFloorDollars, "PPP$/day", .nonNegative, "Plancher de la ligne de pauvreté sociétale"),
-        .real("financial_protection.spl_base_dollars", \.financialProtection.splBaseDollars, "PPP$/day", .nonNegative, "Constante de la ligne de pauvreté sociétale"),
+        .real("financial_protection.ppp_fcfa_per_dollar", \.financialProtection.pppFCFAPerDollar, "FCFA/PPP$", .above(0, through: 100_000), "Facteur de conversion en parité de pouvoir d'achat (2017)"),
+        .real("financial_protection.spl_floor_dollars", \.financialProtection.splFloorDollars, "PPP$/day", .closed(0, 10_000), "Plancher de la ligne de pauvreté sociétale"),
+        .real("financial_protection.spl_base_dollars", \.financialProtection.splBaseDollars, "PPP$/day", .closed(0, 10_000), "Constante de la ligne de pauvreté sociétale"),
         .real("financial_protection.spl_median_share", \.financialProtection.splMedianShare, "fraction", .fraction, "Part de la consommation médiane dans la ligne de pauvreté sociétale"),
     ]
 
     /// The fields of each item of `taxes:` (MODEL.md section 7); all are required.
     public static let taxFields: [TaxField] = [
         .text("name", \.name, "Nom de la taxe"),
-        .real("base", \.base, "MFCFA", .nonNegative, "Assiette à l'année de début (croît avec le PIB nominal)"),
+        .real("base", \.base, "MFCFA", .closed(0, maximumMFCFA), "Assiette à l'année de début (croît avec le PIB nominal)"),
         .real("rate", \.rate, "fraction", .fraction, "Taux"),
         .real("start", \.start, "year", .closed(1900, 2200), "Date d'entrée en vigueur (année décimale, ex. 2023.0)"),
         .real("collection_efficiency", \.collectionEfficiency, "fraction", .fraction, "Part de la taxe effectivement recouvrée"),

@@ -16,6 +16,8 @@ public struct Scenario: Sendable {
     public var provenance: [ResolvedParameter]
     /// The file and its `extends` ancestors, child first.
     public var files: [URL]
+    /// The bytes of each of `files` as they were read (same order): what a manifest fingerprints.
+    public var fileContents: [Data] = []
     /// Dated changes to `parameters` (MODEL.md section 8): the ancestors' entries, then the file's own,
     /// ordered by date; empty when no file of the chain writes `timeline:`.
     public var timeline: PolicyTimeline

@@ -4,6 +4,8 @@ import Yams
 /// One scenario file as written, before `extends` is resolved: the keys it sets and nothing else.
 struct ScenarioLayer {
     var file: FileContext
+    /// The file's bytes as read, for its fingerprint in a run's manifest.
+    var bytes = Data()
     var title: String?
     var description: String?
     /// The `extends:` path as written, and where.

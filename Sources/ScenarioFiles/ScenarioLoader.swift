@@ -1,5 +1,6 @@
 import Foundation
 import RamuModel
+import Yams
 
 /// Loads a scenario file: reads it and its `extends` ancestors, lets each file override its parent key by
 /// key (MODEL.md section 8), writes the result over MODEL.md's defaults and checks it as a whole, then
@@ -12,7 +13,7 @@ public enum ScenarioLoader {
         try ConsistencyRules.check(parameters, settings: merged.settings, fallbackFile: path)
         let timeline = try TimelineBuilder.build(merged.timeline, base: parameters, fallbackFile: path)
         let child = layers[0]
-        return Scenario(
+        var scenario = Scenario(
             name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
             title: child.title,
             description: child.description,
@@ -20,7 +21,12 @@ public enum ScenarioLoader {
             provenance: provenance(parameters, merged) + provenance(timeline),
             files: layers.map { URL(fileURLWithPath: $0.file.path).standardizedFileURL },
             timeline: timeline.timeline)
+        scenario.fileContents = layers.map(\.bytes)
+        return scenario
     }
+
+    /// The longest `extends` chain read (a scenario, its baseline, and a few layers between).
+    static let maximumChain = 32
 
     /// The file and its ancestors, child first. A parent is looked for beside the file that names it.
     static func readChain(path: String) throws(ScenarioError) -> [ScenarioLayer] {
@@ -36,13 +42,35 @@ public enum ScenarioLoader {
                                     "cycle d'extends : \(chain.joined(separator: " → ")) ; "
                                         + "attendu une chaîne qui finit par un fichier sans extends")
             }
-            if let namedAt = next.namedAt, !FileManager.default.fileExists(atPath: url.path) {
-                throw ScenarioError(at: namedAt, keyPath: "extends",
-                                    "fichier parent introuvable : \(url.standardizedFileURL.path) ; "
-                                        + "attendu un chemin absolu ou relatif au dossier de ce fichier")
+            if let namedAt = next.namedAt {
+                if next.path.contains("\0") {
+                    throw ScenarioError(at: namedAt, keyPath: "extends", "chemin contenant un caractère nul ; "
+                                            + "attendu un chemin absolu ou relatif au dossier de ce fichier")
+                }
+                if layers.count >= maximumChain {
+                    throw ScenarioError(at: namedAt, keyPath: "extends",
+                                        "chaîne d'extends de plus de \(maximumChain) fichiers ; attendu une chaîne courte "
+                                            + "qui finit par un fichier sans extends (baseline.yaml)")
+                }
+                // A link whose target cannot be reached (a loop of links) exists: reading it says why.
+                if !FileManager.default.fileExists(atPath: url.path),
+                   (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) == nil {
+                    throw ScenarioError(at: namedAt, keyPath: "extends",
+                                        "fichier parent introuvable : \(url.standardizedFileURL.path) ; "
+                                            + "attendu un chemin absolu ou relatif au dossier de ce fichier")
+                }
             }
             let file = FileContext(path: next.path, layer: layers.count)
-            let layer = try LayerParser.parse(try YAMLReader.read(url, path: next.path), in: file)
+            let root: Node, bytes: Data
+            do {
+                (bytes, root) = try YAMLReader.readDocument(url, path: next.path)
+            } catch where error.line == nil && next.namedAt != nil {
+                // The parent cannot be read at all (a directory, a device, no permission): say where it is named.
+                throw ScenarioError(at: next.namedAt!, keyPath: "extends",
+                                    "fichier parent \(url.standardizedFileURL.path) : \(error.message)")
+            }
+            var layer = try LayerParser.parse(root, in: file)
+            layer.bytes = bytes
             layers.append(layer)
             seen.append(canonical)
             guard let parent = layer.extends else { return layers }

@@ -1,10 +1,14 @@
 import Foundation
+import Testing
 
 /// Runs the built `ramusim` executable as a user would, and captures what it prints.
 struct CommandResult {
+    /// The exit code; for a process killed by a signal it handled not, the signal (see `signaled`).
     var status: Int32
     var stdout: String
     var stderr: String
+    /// Killed by a signal instead of exiting: `status` is then the signal, not an exit code.
+    var signaled = false
 }
 
 enum Ramusim {
@@ -22,22 +26,84 @@ enum Ramusim {
         return packageRoot.appendingPathComponent(".build/debug/ramusim")
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> CommandResult {
-        let process = Process()
+    /// Runs `ramusim` to its end. `timeout` only guards against a hang (the process is killed and the
+    /// test fails); it is never a speed assertion.
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+                    timeout: Double = 300, sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
+        let running = try RunningCommand(arguments, in: directory, environment: environment)
+        return running.wait(timeout: timeout, sourceLocation: sourceLocation)
+    }
+}
+
+/// `ramusim` running in the background: its output read as it comes, signals sent by the test.
+final class RunningCommand: @unchecked Sendable {
+    let process = Process()
+    private let lock = NSLock()
+    private var out = Data(), err = Data()
+    private let done = DispatchGroup()
+
+    init(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+         executable: URL = Ramusim.executable) throws {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
+        let outPipe = Pipe(), errPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
         try process.run()
-        // Read both pipes before waiting, so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        // Read both pipes on their own threads, so a large output cannot block the child.
+        for (pipe, isError) in [(outPipe, false), (errPipe, true)] {
+            done.enter()
+            Thread.detachNewThread { [self] in
+                let handle = pipe.fileHandleForReading
+                while case let chunk = handle.availableData, !chunk.isEmpty {
+                    lock.lock()
+                    if isError { err.append(chunk) } else { out.append(chunk) }
+                    lock.unlock()
+                }
+                done.leave()
+            }
+        }
+    }
+
+    var stderr: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: err, as: UTF8.self)
+    }
+
+    /// Waits until standard error contains `text`; false if the process ended or `timeout` passed first.
+    func waitForStderr(containing text: String, timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if stderr.contains(text) { return true }
+            if !process.isRunning { return stderr.contains(text) }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for the end; after `timeout` seconds kills the process and records a hang.
+    func wait(timeout: Double, sourceLocation: SourceLocation = #_sourceLocation) -> CommandResult {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("ramusim \(process.arguments ?? []) still running after \(timeout) s: killed (hang?)",
+                         sourceLocation: sourceLocation)
+        }
         process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus,
-                             stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        done.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                             stderr: String(decoding: err, as: UTF8.self),
+                             signaled: process.terminationReason == .uncaughtSignal)
     }
 }
 
@@ -59,14 +125,20 @@ final class TemporaryDirectory {
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
-    /// Every file under the directory with its bytes, to check that nothing changed.
+    /// Every file under the directory (hidden ones included) with its bytes, to check that nothing
+    /// changed; a directory maps to no bytes, anything else that is not a regular file (a FIFO, a
+    /// symbolic link) to a marker, without reading it.
     func snapshot() throws -> [String: Data] {
         var out: [String: Data] = [:]
         let e = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil)
         while let f = e?.nextObject() as? URL {
-            var isDir: ObjCBool = false
-            FileManager.default.fileExists(atPath: f.path, isDirectory: &isDir)
-            out[f.path] = isDir.boolValue ? Data() : try Data(contentsOf: f)
+            var info = stat()
+            guard lstat(f.path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: out[f.path] = Data()
+            case S_IFREG: out[f.path] = try Data(contentsOf: f)
+            default: out[f.path] = Data("<special \(info.st_mode & S_IFMT)>".utf8)
+            }
         }
         return out
     }

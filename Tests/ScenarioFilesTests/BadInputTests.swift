@@ -86,7 +86,7 @@ struct BadInputTests {
         BadInput(label: "sigma of zero", yaml: "consumption:\n  sigma: 0\n",
                  line: 2, column: 10, keyPath: "consumption.sigma", says: ["dans ]0 ; 5]"]),
         BadInput(label: "standard deviation of zero", yaml: "care:\n  cost_cscom_sd: 0\n",
-                 line: 2, column: 18, keyPath: "care.cost_cscom_sd", says: ["strictement positif (> 0)"]),
+                 line: 2, column: 18, keyPath: "care.cost_cscom_sd", says: ["supérieur à 0"]),
         BadInput(label: "mean household size below one", yaml: "households:\n  mean_size: 0.5\n",
                  line: 2, column: 14, keyPath: "households.mean_size", says: ["entre 1 et 50"]),
         BadInput(label: "probability above one", yaml: "demography:\n  caesarean_probability: 1.2\n",
