@@ -44,3 +44,18 @@ func loadFailure(_ path: String, sourceLocation: SourceLocation = #_sourceLocati
         return error
     }
 }
+
+/// Writes `bad` to a file and checks that loading it fails at its stated file, line, column and key,
+/// with a message that says each of its words.
+func expectRefusedAtItsPlace(_ bad: BadInput) throws {
+        let dir = try ScratchDirectory()
+        let path = try dir.write("bad.yaml", bad.yaml)
+        let error = try #require(loadFailure(path))
+        #expect(error.file == path)
+        #expect(error.line == bad.line)
+        #expect(error.column == bad.column)
+        #expect(error.keyPath == bad.keyPath)
+        for words in bad.says {
+            #expect(error.message.contains(words), "« \(error.message) » ne dit pas « \(words) »")
+        }
+}

@@ -179,16 +179,7 @@ struct TimelineBadInputTests {
 
     @Test("is refused at the right place, saying what was expected", arguments: cases)
     func refused(_ bad: BadInput) throws {
-        let dir = try ScratchDirectory()
-        let path = try dir.write("bad.yaml", bad.yaml)
-        let error = try #require(loadFailure(path))
-        #expect(error.file == path)
-        #expect(error.line == bad.line)
-        #expect(error.column == bad.column)
-        #expect(error.keyPath == bad.keyPath)
-        for words in bad.says {
-            #expect(error.message.contains(words), "« \(error.message) » ne dit pas « \(words) »")
-        }
+        try expectRefusedAtItsPlace(bad)
     }
 
     @Test("an error in a parent's timeline names the parent's file")
