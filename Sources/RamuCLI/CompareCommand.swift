@@ -35,6 +35,7 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
+        defer { Interruption.shared.exitIfInterrupted() }  // a signal after the outputs were put in place
         let command = CommandRecord()
         let plan = try ComparisonPlan.prepare(files: files, baseline: baseline, settings: settings, out: out)
         let outputs = try OutputSession(targets: plan.targets)  // an unwritable place is known before simulating

@@ -12,7 +12,8 @@ import Synchronization
 ///   thread stops at its next file: it removes what it staged and exits the same way.
 /// - While committing (the final renames), the signal waits: the commit finishes, so the outputs are
 ///   either all old or all new, and only then does the process exit with 130 or 143.
-/// - Once the outputs are in place, the process exits at once, saying they were written.
+/// - Once the outputs are in place, what follows (the briefing pack, itself written atomically) runs to
+///   its end, and the command exits with 130 or 143 (`exitIfInterrupted`), saying the outputs are whole.
 ///
 /// The handlers run on a dispatch queue (`DispatchSource.makeSignalSource`, after the signals' default
 /// action is replaced by SIG_IGN), so they may lock, print and clean up like ordinary code.
@@ -99,10 +100,22 @@ final class Interruption: Sendable {
         exit(interrupted.exitCode)
     }
 
-    /// After a failed commit: back to computing; a signal noted meanwhile gives way to the failure's
-    /// own message and exit code.
-    func leaveCommit() {
-        state.withLock { $0.phase = .computing }
+    /// At the end of a command: a signal noted after the outputs were in place ends the process now.
+    func exitIfInterrupted() {
+        guard let pending = state.withLock({ $0.pending }) else { return }
+        let interrupted = Interrupted(signal: pending)
+        printError("ramusim : interrompu par \(interrupted.name) ; les résultats étaient déjà écrits, complets")
+        exit(interrupted.exitCode)
+    }
+
+    /// After a failure already reported (the interruption itself, or a write that failed): back to
+    /// computing, where a further signal ends the process at once, and a signal noted meanwhile
+    /// forgotten, since the command ends with the exit code of what happened first.
+    func reset() {
+        state.withLock { s in
+            s.phase = .computing
+            s.pending = nil
+        }
     }
 
     private func received(_ signalNumber: Int32) {
@@ -113,7 +126,7 @@ final class Interruption: Sendable {
             case .staging, .committing:
                 return  // the main thread acts at its next checkpoint, or once the renames are done
             case .written:
-                printError("ramusim : interrompu par \(interrupted.name) ; les résultats étaient déjà écrits, complets")
+                return  // what follows the outputs (the briefing) ends its own atomic writes; `exitIfInterrupted`
             case .computing:
                 for (_, cleanup) in s.cleanups.sorted(by: { $0.key < $1.key }) { cleanup() }
                 s.cleanups = [:]

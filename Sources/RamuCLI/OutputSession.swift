@@ -70,7 +70,6 @@ final class OutputSession {
                 committed.append(transaction.target.lastPathComponent)
             } catch {
                 for rest in transactions[(i + 1)...] { rest.abort() }
-                interruption.leaveCommit()  // the failure is what the analyst must read
                 throw fail(transactions.count == 1 ? error : CommitFailure(error: error, committed: committed))
             }
         }
@@ -78,7 +77,6 @@ final class OutputSession {
         do {
             try then()
         } catch {
-            interruption.leaveCommit()
             throw fail(CommitFailure(error: error, committed: committed))
         }
         interruption.finishCommit(outputs: targets.map(\.path).joined(separator: ", "))
@@ -93,7 +91,9 @@ final class OutputSession {
     private func fail(_ error: Error) -> ExitCode {
         for transaction in transactions { transaction.abort() }
         unregisterAll()
-        return reportFailure(error)
+        let code = reportFailure(error)
+        interruption.reset()  // said once, with the exit code of what happened first
+        return code
     }
 }
 

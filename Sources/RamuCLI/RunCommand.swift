@@ -25,6 +25,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         Interruption.shared.install()
+        defer { Interruption.shared.exitIfInterrupted() }  // a signal after the outputs were put in place
         let command = CommandRecord()
         let prepared = try PreparedRun.prepare(file: file, settings: settings)
         let target = try outputTarget(outDirectory: out, scenario: prepared.scenario.name)

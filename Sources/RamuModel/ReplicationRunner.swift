@@ -85,7 +85,8 @@ struct PoolHistory {
             let p = s.parameters
             if let last = lastSeparateGratuites {
                 line += s.duration * last.cost * pow(1 + p.macro.inflation, Double(c.year - last.year))
-            } else {
+            } else if p.gratuites.integratedEffectiveness > 0 {
+                // (At an effectiveness of 0 the pool paid nothing to scale from: the line stays 0.)
                 let share = s.duration / c.segments.filter(\.gratuitesIntegrated).reduce(0) { $0 + $1.duration }
                 line += share * accounts.gratuitePaidByPool * weight / 1_000_000
                     * p.gratuites.effectiveness / p.gratuites.integratedEffectiveness

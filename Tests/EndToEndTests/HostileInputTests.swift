@@ -175,6 +175,9 @@ struct HostileInputTests {
               says: [":3:13:", "« macro.gdp_2020 »", "hors limites"]),
         Guard(name: "a population beyond Int", body: "demography:\n  initial_population: 1.0e+19\n",
               says: [":3:23:", "« demography.initial_population »", "hors limites"]),
+        Guard(name: "integrated gratuités that are never effective (a division by zero)",
+              body: "gratuites:\n  arrangement: integrated\n  integrated_effectiveness: 0\n",
+              says: [":4:3:", "« gratuites.integrated_effectiveness »", "supérieure à 0"]),
         Guard(name: "a cost whose square overflows", body: "care:\n  cost_hospital_mean: 1.0e+200\n  cost_hospital_sd: 1.0e+200\n",
               says: [":3:23:", "« care.cost_hospital_mean »", "hors limites"]),
     ]

@@ -9,6 +9,13 @@ struct InterruptionTests {
     static let long = ["--sample-fraction", "0.001", "--replications", "200"]
     static let small = ["--sample-fraction", "0.0005", "--replications", "1"]
 
+    /// The pauses that let a signal land while writing or renaming exist in debug builds only.
+    #if DEBUG
+    static let debugBuild = true
+    #else
+    static let debugBuild = false
+    #endif
+
     /// Earlier outputs of the baseline in `dir/out/baseline`.
     static func earlierOutputs(in dir: TemporaryDirectory) throws {
         let r = try Ramusim.run(["run", Ramusim.baseline, "--out", dir.path("out")] + small, timeout: 120)
@@ -51,7 +58,8 @@ struct InterruptionTests {
 
     /// A signal while the files are being written: what was staged is removed, the old outputs stay.
     /// (Debug builds pause after each staged file when RAMUSIM_TEST_STAGING_PAUSE_MS is set.)
-    @Test func whileWritingTheFiles() throws {
+    @Test(.enabled(if: debugBuild, "RAMUSIM_TEST_STAGING_PAUSE_MS works in debug builds only"))
+    func whileWritingTheFiles() throws {
         let dir = try TemporaryDirectory()
         try Self.earlierOutputs(in: dir)
         let before = try dir.snapshot()
@@ -68,7 +76,8 @@ struct InterruptionTests {
 
     /// A signal during the final renames waits for them: the new outputs are all in place, then the
     /// process exits with 143. (Debug builds pause before renaming when RAMUSIM_TEST_COMMIT_PAUSE_MS is set.)
-    @Test func whilePuttingTheOutputsInPlace() throws {
+    @Test(.enabled(if: debugBuild, "RAMUSIM_TEST_COMMIT_PAUSE_MS works in debug builds only"))
+    func whilePuttingTheOutputsInPlace() throws {
         let dir = try TemporaryDirectory()
         try Self.earlierOutputs(in: dir)
         let before = try dir.snapshot()

@@ -108,6 +108,17 @@ struct PolicyTests {
         #expect(y2024[.cheOOP] < separate.years[4][.cheOOP])
     }
 
+    /// Validation refuses an integrated effectiveness of 0, but the model must not divide by it either:
+    /// integrated from the start, the budget line is scaled from what the pool paid at that effectiveness.
+    @Test func integratedFromTheStartAtZeroEffectivenessStaysFinite() {
+        var p = Self.parameters(endYear: 2023)
+        p.gratuites.arrangement = .integrated
+        p.gratuites.integratedEffectiveness = 0
+        let r = run(p)
+        for m in r.money { #expect(m.ramu.revenue.allSatisfy { $0.isFinite }) }
+        for y in r.years { for i in Indicator.allCases { #expect(y[i].isFinite, "\(y.year) \(i.id)") } }
+    }
+
     @Test func ramuFullLowersOOPAndCatastrophicSpendingIn2030() {
         // Means over 4 replications, common random numbers.
         var p = Self.parameters(0.001)
