@@ -1,9 +1,15 @@
 import EventEngine
 import RandomStreams
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
 
 /// One worker's scratch: its GSL generators and event queue, reused for every household it simulates
 /// (nothing is allocated per event). A household's members are copied in, simulated through the year
-/// with their events, and copied back.
+/// with their events, and copied back. Care needs, the most frequent events by far, never enter the
+/// queue: they are resolved in groups between the events that change what a need meets (`resolveNeeds`).
 public struct HouseholdWorker {
     let demography = GSLGenerator()
     let episodes = GSLGenerator()
@@ -13,6 +19,8 @@ public struct HouseholdWorker {
     /// (to cancel a member's events when it dies, or some of them when a rate changes).
     var members: [Member] = []
     var memberEvents: [(member: Int16, kind: HouseholdEventKind, handle: EventHandle)] = []
+    /// needsFrom[m]: since when member m's care needs are still to be resolved (see `resolveNeeds`).
+    var needsFrom: [Double] = []
     /// Persons this worker's block may still enrol into subsidised RAMU cover this year (`constrained`).
     var subsidisedQuota = Double.infinity
     /// Consumption quintile (1–5) of the household being simulated, and its needs, episodes and pool
@@ -80,11 +88,12 @@ extension HouseholdWorker {
         if s0.pointee.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
 
         var state = HouseholdYearState(accruedTo: t0, alive: members.count, hasEligible: false)
+        needsFrom.removeAll(keepingCapacity: true)
+        needsFrom.append(contentsOf: repeatElement(t0, count: members.count))
         for m in 0..<members.count {
             let member = members[m]
             if member.gratuiteEligible { state.hasEligible = true }
             scheduleDeath(m, from: t0, s0, c)
-            scheduleNeeds(m, from: t0, s0, c)
             switch member.group {
             case .underFive:
                 if member.eventTime < t1 { scheduleMemberEvent(.ageOut, m, at: max(member.eventTime, t0)) }
@@ -107,10 +116,11 @@ extension HouseholdWorker {
             let s = segments.baseAddress! + state.segment
             switch event.kind {
             case .careNeed:
-                state.oop += careEpisode(member: m, kind: nil, h, s, &a)
+                break  // never queued: needs are resolved in groups
             case .antenatalVisit:
                 state.oop += careEpisode(member: m, kind: .antenatal, h, s, &a)
             case .delivery:
+                state.oop += resolveNeeds(of: m, to: t, h, s, &a)  // met while still pregnant
                 state.oop += careEpisode(member: m, kind: .delivery, h, s, &a)
                 accrue(to: t, h, &state, s, &a)
                 state.alive += 1
@@ -120,23 +130,23 @@ extension HouseholdWorker {
                 scheduleConception(m, from: t, s, c)
                 // The child joins the mother's household and so its regime (section 3).
                 members.append(Member(group: .underFive, eventTime: t + 5))
-                let child = members.count - 1
-                scheduleDeath(child, from: t, s, c)
-                scheduleNeeds(child, from: t, s, c)
+                needsFrom.append(t)
+                scheduleDeath(members.count - 1, from: t, s, c)
             case .conception:
+                state.oop += resolveNeeds(of: m, to: t, h, s, &a)
                 members[m].pregnant = true
                 members[m].eventTime = t + s.pointee.parameters.demography.pregnancyDuration
                 if members[m].eventTime < t1 { scheduleMemberEvent(.delivery, m, at: members[m].eventTime) }
                 scheduleAntenatal(m, deliveryDate: members[m].eventTime, from: t, s, c)
             case .ageOut:
                 // Five years old: the child leaves the under-five group and its need rate changes.
+                state.oop += resolveNeeds(of: m, to: t, h, s, &a)
                 let becomesWoman = demography.uniform() < s.pointee.parameters.demography.ageOutToWomenShare
                 members[m].group = becomesWoman ? .woman15to49 : .other
                 members[m].eventTime = .infinity
-                cancelMemberEvents(of: m, kind: .careNeed)
-                scheduleNeeds(m, from: t, s, c)
                 if becomesWoman { scheduleConception(m, from: t, s, c) }
             case .death:
+                state.oop += resolveNeeds(of: m, to: t, h, s, &a)
                 accrue(to: t, h, &state, s, &a)
                 state.alive -= 1
                 a.deaths += 1
@@ -146,26 +156,27 @@ extension HouseholdWorker {
             case .enrolmentChange:
                 accrue(to: t, h, &state, s, &a)
                 let (_, target) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
+                var joins = true
                 if target.isSubsidisedRAMU(h.sector) && h.regime == .none && c.subsidisedQuotaShare != nil {
                     // `constrained`: the enrolment waits unless the pool can pay for these members this year.
-                    if subsidisedQuota >= Double(state.alive) {
-                        subsidisedQuota -= Double(state.alive)
-                        a.subsidisedEnrolments += Double(state.alive)
-                        h.regime = target
-                    }
-                } else {
+                    joins = subsidisedQuota >= Double(state.alive)
+                    if joins { subsidisedQuota -= Double(state.alive) }
+                }
+                if joins && target != h.regime {
                     if target.isSubsidisedRAMU(h.sector) && h.regime == .none {
                         a.subsidisedEnrolments += Double(state.alive)
                     }
+                    state.oop += resolveAllNeeds(to: t, h, s, &a)  // met under the old regime
                     h.regime = target
                 }
                 scheduleEnrolmentChange(h, &state, from: t, s, c)
             case .policyChange:
                 accrue(to: t, h, &state, s, &a)
                 state.segment = m
-                applyPolicyChange(&h, &state, at: t, from: s, to: segments.baseAddress! + m, c)
+                applyPolicyChange(&h, &state, at: t, from: s, to: segments.baseAddress! + m, c, &a)
             }
         }
+        state.oop += resolveAllNeeds(to: t1, h, segments.baseAddress! + state.segment, &a)
         accrue(to: t1, h, &state, segments.baseAddress! + state.segment, &a)
         members.removeAll { !$0.alive }
         a.outOfPocket += state.oop
@@ -176,9 +187,13 @@ extension HouseholdWorker {
     /// changed is drawn again from `t` (processes are memoryless). What did not change keeps its
     /// draws, so a change that changes nothing leaves the run exactly as it was.
     mutating func applyPolicyChange(_ h: inout Household, _ state: inout HouseholdYearState, at t: Double,
-                                    from old: Segment, to new: Segment, _ c: YearContext) {
+                                    from old: Segment, to new: Segment, _ c: YearContext, _ a: inout YearAccounts) {
         let regimeBefore = h.regime
-        if new.pointee.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
+        let regimeAfter = new.pointee.parameters.ramu.active ? h.regime.mergedIntoRAMU : h.regime
+        if regimeAfter != regimeBefore || !new.pointee.treatsCareAsIn(old.pointee) {
+            state.oop += resolveAllNeeds(to: t, h, old, &a)  // met under the old rules
+        }
+        h.regime = regimeAfter
         if new.pointee.deathHazard != old.pointee.deathHazard {
             cancelMemberEvents(ofKind: .death)
             for m in members.indices where members[m].alive { scheduleDeath(m, from: t, new, c) }
@@ -187,12 +202,6 @@ extension HouseholdWorker {
             cancelMemberEvents(ofKind: .conception)
             for m in members.indices where members[m].alive && members[m].group == .woman15to49 && !members[m].pregnant {
                 scheduleConception(m, from: t, new, c)
-            }
-        }
-        for group in [MemberGroup.underFive, .woman15to49, .other] where new.needRate(group) != old.needRate(group) {
-            for m in members.indices where members[m].alive && members[m].group == group {
-                cancelMemberEvents(of: m, kind: .careNeed)
-                scheduleNeeds(m, from: t, new, c)
             }
         }
         let (hazard, _) = enrolmentTransition(h, hasEligible: state.hasEligible, new)
@@ -272,14 +281,34 @@ extension HouseholdWorker {
         }
     }
 
-    /// The care needs of member `m` from `t` to the end of the year: a Poisson process at its group's
-    /// rate, drawn as a Poisson count with uniform times (one draw per need, no logarithm).
-    mutating func scheduleNeeds(_ m: Int, from t: Double, _ s: Segment, _ c: YearContext) {
-        let rate = s.needRate(members[m].group)
-        let span = c.t1 - t
-        guard rate > 0, span > 0 else { return }
-        let count = episodes.poisson(mean: rate * span)
-        for _ in 0..<count { scheduleMemberEvent(.careNeed, m, at: t + span * episodes.uniform()) }
+    // MARK: Care needs, resolved in groups
+
+    /// The care needs member `m` had since they were last resolved, up to `t`: how many (a Poisson count
+    /// at its group's rate), then each one met or forgone (section 5). Called just before something a
+    /// need depends on changes (the member's group, pregnancy or life, the household's regime, the rules
+    /// in force) and at year end. In between every need meets the same state, so this has the law of
+    /// dating each need and taking them in time order, without a time draw or a queue entry per need.
+    /// Returns what the household paid out of pocket.
+    mutating func resolveNeeds(of m: Int, to t: Double, _ h: Household, _ s: Segment,
+                               _ a: inout YearAccounts) -> Double {
+        let span = t - needsFrom[m]
+        needsFrom[m] = t
+        let group = members[m].group
+        let rate = s.needRate(group)
+        guard rate > 0, span > 0 else { return 0 }
+        let mean = rate * span
+        let count = episodes.poisson(mean: mean, expMinusMean: span == 1 ? s.noNeedInYear(group) : exp(-mean))
+        a.events[.careNeed] += Int(count)
+        var oop = 0.0
+        for _ in 0..<count { oop += careEpisode(member: m, kind: nil, h, s, &a) }
+        return oop
+    }
+
+    /// `resolveNeeds` for every living member, in member order.
+    mutating func resolveAllNeeds(to t: Double, _ h: Household, _ s: Segment, _ a: inout YearAccounts) -> Double {
+        var oop = 0.0
+        for m in members.indices where members[m].alive { oop += resolveNeeds(of: m, to: t, h, s, &a) }
+        return oop
     }
 
     /// Antenatal visits, evenly spread over the pregnancy, that fall in [from, end of year).
@@ -409,6 +438,15 @@ extension UnsafePointer<PolicySegment> {
         case .underFive: pointee.needRateUnderFive
         case .woman15to49: pointee.needRateWoman
         case .other: pointee.needRateOther
+        }
+    }
+
+    /// exp(−needRate(group)): the chance of no need in a whole year.
+    @inline(__always) func noNeedInYear(_ group: MemberGroup) -> Double {
+        switch group {
+        case .underFive: pointee.noNeedInYearUnderFive
+        case .woman15to49: pointee.noNeedInYearWoman
+        case .other: pointee.noNeedInYearOther
         }
     }
 }

@@ -13,7 +13,7 @@ enum StreamPurpose: UInt32 {
 
 /// Lognormal cost shapes by kind of care, in one year's prices (a struct of fields, not an array, so
 /// the hot path reads them without reference counting).
-struct CostShapes: Sendable {
+struct CostShapes: Sendable, Equatable {
     var csCom, csRef, hospital, delivery, caesarean, antenatal: LognormalShape
 
     init(_ p: Parameters, priceFactor: Double) {
@@ -56,6 +56,8 @@ public struct PolicySegment: Sendable {
     let deathWithinYear: Double
     let conceptionWithinYear: Double
     let needRateUnderFive, needRateWoman, needRateOther: Double
+    /// exp(−rate) of each need rate: the chance of no need in a whole year, which a Poisson draw needs.
+    let noNeedInYearUnderFive, noNeedInYearWoman, noNeedInYearOther: Double
     /// Benefit rules by regime (outpatient, hospital) and administration rates, as plain numbers so the
     /// hot path never copies `parameters` (its arrays would be retained from every thread).
     let coverageOutpatient: PerRegime
@@ -91,6 +93,9 @@ public struct PolicySegment: Sendable {
         needRateUnderFive = p.care.needRateUnderFive
         needRateWoman = p.care.needRateWoman
         needRateOther = p.care.needRateOther
+        noNeedInYearUnderFive = exp(-needRateUnderFive)
+        noNeedInYearWoman = exp(-needRateWoman)
+        noNeedInYearOther = exp(-needRateOther)
         costShapes = CostShapes(p, priceFactor: pow(1 + p.macro.medicalInflation, elapsed))
         var outpatient = PerRegime(), hospital = PerRegime(), admin = PerRegime()
         for regime in Regime.allCases {
@@ -128,6 +133,24 @@ public struct PolicySegment: Sendable {
     }
 
     public var duration: Double { end - start }
+
+    /// Whether a need gets the same treatment under both segments: its rate, seeking, level, cost, and
+    /// who pays what (everything `careEpisode` reads). If so, a policy change between them leaves the
+    /// needs being counted as they are (see `HouseholdWorker.resolveNeeds`).
+    func treatsCareAsIn(_ o: PolicySegment) -> Bool {
+        let p = parameters, q = o.parameters
+        return needRateUnderFive == o.needRateUnderFive && needRateWoman == o.needRateWoman
+            && needRateOther == o.needRateOther
+            && p.care.seekCovered == q.care.seekCovered && p.care.seekUncovered == q.care.seekUncovered
+            && levelCSCom == o.levelCSCom && levelCSRef == o.levelCSRef
+            && p.demography.caesareanProbability == q.demography.caesareanProbability
+            && costShapes == o.costShapes
+            && gratuiteEffectiveness == o.gratuiteEffectiveness && gratuitesIntegrated == o.gratuitesIntegrated
+            && coverageOutpatient == o.coverageOutpatient && coverageHospital == o.coverageHospital
+            && adminRates == o.adminRates && p.ramu.adminRate == q.ramu.adminRate
+            && p.ramed.stateShare == q.ramed.stateShare
+            && p.ramed.collectivitesPaymentRate == q.ramed.collectivitesPaymentRate
+    }
 }
 
 /// What every household needs to know about the year being simulated: its policy segments and the

@@ -79,6 +79,21 @@ public final class GSLGenerator {
     /// Poisson count with mean `mu` (`gsl_ran_poisson`).
     @inlinable public func poisson(mean mu: Double) -> UInt32 { UInt32(gsl_ran_poisson(rng, mu)) }
 
+    /// `gsl_ran_poisson(rng, mu)` when exp(−mu) is already known: the same count from the same uniforms.
+    /// For mu ≤ 10 GSL multiplies uniforms until the product falls to exp(−mu); that exponential was
+    /// most of the draw's cost, and a member's yearly need rate gives the same mu all year.
+    /// Larger means go to GSL itself.
+    @inlinable public func poisson(mean mu: Double, expMinusMean emu: Double) -> UInt32 {
+        guard mu <= 10 else { return poisson(mean: mu) }
+        var product = 1.0
+        var k: UInt32 = 0
+        repeat {
+            product *= gsl_rng_uniform(rng)
+            k += 1
+        } while product > emu
+        return k - 1
+    }
+
     /// Gaussian with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian_ziggurat`).
     @inlinable public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
 

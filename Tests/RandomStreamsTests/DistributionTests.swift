@@ -100,6 +100,22 @@ struct DistributionTests {
         expectChiSquare(observed: observed, probabilities: probabilities, "poisson(\(lambda))")
     }
 
+    /// The Poisson draw given exp(−mu) is GSL's, count for count and uniform for uniform: two generators
+    /// on the same stream stay in step through means below, at and above 10 (where GSL changes method).
+    @Test func poissonWithKnownExponentialIsGSLs() {
+        let ours = GSLGenerator(seed: 29), gsl = GSLGenerator(seed: 29)
+        var differences = 0, positive = 0
+        for i in 0..<200_000 {
+            let mu = [0.8, 2.0, 1e-9, 0.2 * Double(i % 60), 10, 10.5, 37.5][i % 7]
+            let k = ours.poisson(mean: mu, expMinusMean: exp(-mu))
+            if k != gsl.poisson(mean: mu) { differences += 1 }
+            if k > 0 { positive += 1 }
+            if i % 1000 == 0 && ours.uniform() != gsl.uniform() { differences += 1 }
+        }
+        #expect(differences == 0)
+        #expect(positive > 100_000)
+    }
+
     /// Bernoulli(p): mean p, variance p(1 − p), μ4 = p(1 − p)(1 − 3p(1 − p)).
     @Test(arguments: [0.3, 0.02, 0.9])
     func bernoulli(p: Double) {
