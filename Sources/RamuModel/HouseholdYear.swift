@@ -89,7 +89,7 @@ extension HouseholdWorker {
 
         var state = HouseholdYearState(accruedTo: t0, alive: members.count, hasEligible: false)
         needsFrom.removeAll(keepingCapacity: true)
-        needsFrom.append(contentsOf: repeatElement(t0, count: members.count))
+        for _ in 0..<members.count { needsFrom.append(t0) }
         for m in 0..<members.count {
             let member = members[m]
             if member.gratuiteEligible { state.hasEligible = true }
@@ -353,11 +353,11 @@ extension HouseholdWorker {
     /// hazard, so scenarios that change a rate keep the same draw (common random numbers).
     mutating func scheduleEnrolmentChange(_ h: Household, _ state: inout HouseholdYearState, from t: Double,
                                           _ s: Segment, _ c: YearContext) {
-        let unit = enrolment.exponential(mean: 1)
         let (hazard, _) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
+        let unit = enrolment.unitExponential(ifBelow: hazard * (c.t1 - t))
         state.enrolmentHazard = hazard
         state.enrolmentHandle = nil
-        guard hazard > 0, state.alive > 0 else { return }
+        guard let unit, hazard > 0, state.alive > 0 else { return }
         let when = t + unit / hazard
         guard when < c.t1 else { return }
         state.enrolmentHandle = queue.schedule(at: when, HouseholdEvent(.enrolmentChange))

@@ -117,6 +117,17 @@ public final class GSLGenerator {
         return t < limit ? t : nil
     }
 
+    /// A unit exponential (`gsl_ran_exponential(rng, 1)`: −log1p(−u) for one uniform u), returned only if
+    /// it may be below `x`; nil means it is not (the uniform is drawn either way, so the stream moves on
+    /// the same). As −log1p(−u) ≥ u, a uniform at or above x settles it without a logarithm: for
+    /// yearly hazards of a few percent that is nearly every draw. (The margin keeps rounding on the
+    /// safe side: what is returned is exactly GSL's value, and nil only where GSL's is above x.)
+    @inlinable public func unitExponential(ifBelow x: Double) -> Double? {
+        let u = gsl_rng_uniform(rng)
+        if u >= x * (1 + 1e-6) { return nil }
+        return -log1p(-u)
+    }
+
     /// P(T < limit) for an exponential T with the given mean.
     @inlinable public static func probabilityWithin(limit: Double, mean: Double) -> Double {
         -expm1(-limit / mean)

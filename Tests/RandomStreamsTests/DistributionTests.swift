@@ -116,6 +116,24 @@ struct DistributionTests {
         #expect(positive > 100_000)
     }
 
+    /// `unitExponential(ifBelow:)` gives GSL's unit exponential whenever that is below x, and nil only
+    /// when it is not; the stream moves on one uniform either way.
+    @Test func unitExponentialBelowIsGSLs() {
+        let ours = GSLGenerator(seed: 31), gsl = GSLGenerator(seed: 31)
+        var wrong = 0, below = 0
+        for i in 0..<200_000 {
+            let x = [0.0, 1e-12, 0.004, 0.05, 0.3, 2.0, 40][i % 7]
+            let reference = gsl.exponential(mean: 1)
+            switch ours.unitExponential(ifBelow: x) {
+            case let e?: if e != reference { wrong += 1 }; if e < x { below += 1 }
+            case nil: if reference < x { wrong += 1 }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(ours.uniform() == gsl.uniform())
+        #expect(below > 30_000)
+    }
+
     /// Bernoulli(p): mean p, variance p(1 − p), μ4 = p(1 − p)(1 − 3p(1 − p)).
     @Test(arguments: [0.3, 0.02, 0.9])
     func bernoulli(p: Double) {
