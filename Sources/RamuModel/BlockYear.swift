@@ -86,31 +86,40 @@ extension HouseholdWorker {
         let p = c.segments[c.segments.count - 1].parameters
         let growth = (1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation)
         let splitAbove = Int((2 * p.households.meanSize).rounded(.down))
-        var next = HouseholdBlock()
+        // A change dated at the first instant of next year is in force when its stocks are counted.
+        let merge = c.nextYearStart.ramu.active
+        // The arrays of the block closed before this one, emptied: no allocation (nor fresh pages) per year.
+        var next = spareBlock
+        spareBlock = HouseholdBlock()
+        next.households.removeAll(keepingCapacity: true)
+        next.members.removeAll(keepingCapacity: true)
         next.households.reserveCapacity(block.households.count + block.households.count / 32)
         next.members.reserveCapacity(block.members.count)
+        var census = Census()
+        var consumption: [ConsumptionPoint] = []
+        consumption.reserveCapacity(block.households.count + block.households.count / 32)
         for var h in block.households {
             // After its year a household's slots hold only its living members (see simulateYear).
             let first = Int(h.firstMember)
             let living = block.members[first..<first + Int(h.memberSlots)]
             guard !living.isEmpty else { continue }
             h.consumptionPerPerson *= growth
+            if merge { h.regime = h.regime.mergedIntoRAMU }
             if living.count > splitAbove {
                 let keep = first + living.count - living.count / 2
                 let child = Household(id: h.nextSplitID(), sector: h.sector, regime: h.regime,
                                       consumptionPerPerson: drawSplitConsumption(parent: h, c))
                 h.splits += 1
-                next.append(h, members: living[..<keep])
-                next.append(child, members: living[keep...])
+                next.append(h, members: living[..<keep], counting: &census, &consumption)
+                next.append(child, members: living[keep...], counting: &census, &consumption)
             } else {
-                next.append(h, members: living)
+                next.append(h, members: living, counting: &census, &consumption)
             }
         }
-        block = next
-        // A change dated at the first instant of next year is in force when its stocks are counted.
-        if c.nextYearStart.ramu.active { block.mergeIntoRAMU() }
-        result.nextCensus = block.census()
-        result.nextConsumption = block.consumptionPoints()
+        swap(&block, &next)
+        spareBlock = next
+        result.nextCensus = census
+        result.nextConsumption = consumption
     }
 
     /// Consumption per person of a household that splits off, drawn like any household's of its sector
@@ -139,20 +148,17 @@ extension HouseholdBlock {
     /// Persons in uninsured indigent and informal households: candidates for subsidised RAMU cover.
     func subsidisedCandidates() -> Double {
         var n = 0.0
-        for h in households where h.regime == .none && h.sector != .formal { n += Double(h.sizeAtYearStart) }
+        for h in households where h.isSubsidisedCandidate { n += Double(h.sizeAtYearStart) }
         return n
     }
 
-    /// Women 15–49 not pregnant: those a conception can happen to (spare slots are not members).
-    func womenNotPregnant() -> Double {
-        var n = 0.0
-        for h in households {
-            let first = Int(h.firstMember)
-            for k in first..<first + Int(h.memberSlots) where members[k].alive {
-                if members[k].group == .woman15to49 && !members[k].pregnant { n += 1 }
-            }
-        }
-        return n
+    /// `append`, counting the household in the census and its consumption for the quantiles.
+    mutating func append(_ household: Household, members newMembers: ArraySlice<Member>,
+                         counting census: inout Census, _ consumption: inout [ConsumptionPoint]) {
+        append(household, members: newMembers)
+        let h = households[households.count - 1]
+        census.count(h, members: newMembers)
+        consumption.append(ConsumptionPoint(perPerson: h.consumptionPerPerson, persons: Double(h.sizeAtYearStart)))
     }
 
 }

@@ -45,6 +45,9 @@ public struct Household: Sendable, Equatable {
         self.consumptionPerPerson = consumptionPerPerson
     }
 
+    /// Uninsured, in a sector RAMU subsidises (indigent or informal): a candidate for subsidised cover.
+    var isSubsidisedCandidate: Bool { regime == .none && sector != .formal }
+
     /// Identifier of the household that splits off this one next: a hash of the parent's id and its
     /// split count, so it never depends on which thread ran the split. Initial ids are below 2^62.
     public func nextSplitID() -> UInt64 {

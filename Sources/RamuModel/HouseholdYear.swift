@@ -27,6 +27,8 @@ public struct HouseholdWorker {
     /// claims this year, added to that quintile's account once the year is done.
     var quintile = 1
     var household = QuintileAccount()
+    /// The arrays of the last block closed, kept to build the next block's year in (see `closeYear`).
+    var spareBlock = HouseholdBlock()
 
     public init() {}
 }

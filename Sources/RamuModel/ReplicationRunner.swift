@@ -150,13 +150,9 @@ extension HouseholdBlock {
     func census() -> Census {
         var c = Census()
         for h in households {
-            let n = Double(h.sizeAtYearStart)
-            c.population += n
-            c.households += 1
-            c.byRegime[Int(h.regime.rawValue)] += n
+            let first = Int(h.firstMember)
+            c.count(h, members: members[first..<first + Int(h.memberSlots)])
         }
-        c.womenNotPregnant = womenNotPregnant()
-        c.subsidisedCandidates = subsidisedCandidates()
         return c
     }
 
