@@ -12,6 +12,9 @@ public final class GSLGenerator {
     @usableFromInline let rng: UnsafeMutablePointer<gsl_rng>
     /// taus2's state, three `unsigned long` words s1, s2, s3 (GSL `rng/taus.c`, `taus_state_t`).
     @usableFromInline let state: UnsafeMutablePointer<CUnsignedLong>
+    /// taus2's `get_double`, called straight: `gsl_rng_uniform` is a call that only makes this call.
+    @usableFromInline let getDouble: @convention(c) (UnsafeMutableRawPointer?) -> Double
+    @usableFromInline let rawState: UnsafeMutableRawPointer
 
     /// A taus2 generator on the stream that `seed` names (see `reseed(_:)`).
     public init(seed: UInt64 = 1) {
@@ -22,7 +25,10 @@ public final class GSLGenerator {
         precondition(gsl_rng_size(r) == 3 * MemoryLayout<CUnsignedLong>.size,
                      "unexpected gsl_rng_taus2 state layout")
         rng = r
-        state = gsl_rng_state(r).bindMemory(to: CUnsignedLong.self, capacity: 3)
+        rawState = gsl_rng_state(r)
+        state = rawState.bindMemory(to: CUnsignedLong.self, capacity: 3)
+        guard let get = r.pointee.type.pointee.get_double else { fatalError("gsl_rng_taus2 has no get_double") }
+        getDouble = get
         reseed(seed)
     }
 
@@ -68,7 +74,7 @@ public final class GSLGenerator {
     @inlinable public func reseed(_ key: StreamKey) { reseed(key.seedForGSL) }
 
     /// Uniform on [0, 1).
-    @inlinable public func uniform() -> Double { gsl_rng_uniform(rng) }
+    @inlinable public func uniform() -> Double { getDouble(rawState) }
 
     /// Uniform on (0, 1): never 0, safe under a logarithm.
     @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
@@ -88,7 +94,7 @@ public final class GSLGenerator {
         var product = 1.0
         var k: UInt32 = 0
         repeat {
-            product *= gsl_rng_uniform(rng)
+            product *= uniform()
             k += 1
         } while product > emu
         return k - 1
@@ -110,7 +116,7 @@ public final class GSLGenerator {
     /// `probabilityWithin` (pass `Self.probabilityWithin(limit:mean:)`, computed once for many draws).
     /// Rare events (a death, 1.1 % a year) then cost one uniform, not a logarithm.
     @inlinable public func exponential(mean: Double, before limit: Double, probabilityWithin q: Double) -> Double? {
-        let u = gsl_rng_uniform(rng)
+        let u = uniform()
         // The margin keeps the shortcut exact where q itself is rounded.
         if u >= q + 1e-12 { return nil }
         let t = -mean * log1p(-u)
@@ -123,7 +129,7 @@ public final class GSLGenerator {
     /// yearly hazards of a few percent that is nearly every draw. (The margin keeps rounding on the
     /// safe side: what is returned is exactly GSL's value, and nil only where GSL's is above x.)
     @inlinable public func unitExponential(ifBelow x: Double) -> Double? {
-        let u = gsl_rng_uniform(rng)
+        let u = uniform()
         if u >= x * (1 + 1e-6) { return nil }
         return -log1p(-u)
     }
