@@ -42,10 +42,8 @@ struct CompareCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let reporter = ProgressReporter(label: "comparaison de \(plan.runs.count) scénarios",
-                                        replications: settings.replications, scenarios: plan.runs.count)
-        let results = plan.runs.enumerated().map { i, run in
-            run.simulate(settings.runOptions) { reporter.update($0, scenario: i) }
-        }
+                                        replications: settings.replications * plan.runs.count)
+        let results = PreparedRun.simulateTogether(plan.runs, settings.runOptions) { reporter.update($0) }
         reporter.finish()
 
         let summaries = results.map(ReplicationSummary.summarize)

@@ -3,8 +3,7 @@ import RamuModel
 import Synchronization
 
 /// Progress on standard error for runs that last more than a moment: replications done and time left.
-/// One reporter can follow several scenarios run one after the other (`compare`): each reports its
-/// own progress with its position, and the line counts scenarios × replications.
+/// For a comparison, `replications` counts every scenario's (scenarios × replications).
 final class ProgressReporter: Sendable {
     private struct State {
         var lastPrint: ContinuousClock.Instant?
@@ -13,23 +12,19 @@ final class ProgressReporter: Sendable {
 
     private let label: String
     private let replications: Int
-    private let scenarios: Int
     private let started = ContinuousClock.now
     private let state = Mutex(State())
     private let interactive = isatty(STDERR_FILENO) != 0
 
-    init(label: String, replications: Int, scenarios: Int = 1) {
+    init(label: String, replications: Int) {
         self.label = label
         self.replications = replications
-        self.scenarios = max(1, scenarios)
     }
 
-    /// Progress `p` of the scenario at position `scenario` (0-based) among those run.
-    func update(_ p: RunProgress, scenario: Int = 0) {
+    func update(_ p: RunProgress) {
         let now = ContinuousClock.now
         let elapsed = now - started
-        let yearsDone = scenario * p.yearsTotal + p.yearsDone  // every scenario runs the same years
-        let yearsTotal = scenarios * p.yearsTotal
+        let (yearsDone, yearsTotal) = (p.yearsDone, p.yearsTotal)
         guard elapsed > .milliseconds(1500), yearsDone < yearsTotal else { return }
         let line: String? = state.withLock { s in
             let every: Duration = interactive ? .milliseconds(250) : .seconds(10)
@@ -41,7 +36,7 @@ final class ProgressReporter: Sendable {
             let left = seconds * (1 - fraction) / max(fraction, 1e-9)
             let perReplication = p.yearsTotal / max(1, replications)
             let done = yearsDone / max(1, perReplication)
-            return "\(label) : \(done)/\(scenarios * replications) réplications (\(clampedInt((100 * fraction).rounded(.down))) %), "
+            return "\(label) : \(done)/\(replications) réplications (\(clampedInt((100 * fraction).rounded(.down))) %), "
                 + "encore environ \(formatSeconds(left))"
         }
         guard let line else { return }

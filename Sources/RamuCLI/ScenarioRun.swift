@@ -132,6 +132,14 @@ struct PreparedRun {
                        keep: PreparedRun.slimmed)
     }
 
+    /// `simulate` for each of `runs` (a comparison): the scenarios run together, so that years their
+    /// households see alike are simulated once; each gets exactly what `simulate` would give it.
+    static func simulateTogether(_ runs: [PreparedRun], _ options: RunOptions,
+                                 progress: @escaping @Sendable (RunProgress) -> Void) -> [[ReplicationResult]] {
+        Simulation.runScenarios(runs.map { ($0.parameters, $0.scenario.timeline) }, options: options,
+                                progress: progress, keep: PreparedRun.slimmed)
+    }
+
     /// What the writers read of a replication: its indicators, tax revenue, quintiles and the households
     /// of replication 0. Measured at sample fraction 0.0002 (release build): a whole replication (money
     /// by pool, event counts...) held about 30 KB; slimmed as each ends, about 21 KB (16 years × 78

@@ -223,3 +223,17 @@ public struct EarmarkedTax: Sendable, Equatable {
         self.shareToRAMU = shareToRAMU
     }
 }
+
+extension Parameters {
+    /// The parameters as households see them: without the state budget, the donors and the earmarked
+    /// taxes, which only the money side of a year reads (`YearMoney`, `PoolHistory`). Whatever the
+    /// household code (HouseholdYear, BlockYear, PolicySegment, InitialPopulation) reads must stay in:
+    /// two scenarios equal here share their households' simulation.
+    var householdView: Parameters {
+        var p = self
+        p.budget = Budget()
+        p.donors = Donors()
+        p.taxes = []
+        return p
+    }
+}

@@ -7,62 +7,171 @@ import Foundation
 
 /// One replication: the initial population, then year after year the households' blocks in parallel,
 /// the year's money and its indicators.
+///
+/// Several scenarios can run one replication together. Households see only part of the parameters
+/// (not the state budget, donors or earmarked taxes), so scenarios whose households see the same
+/// thing in a year simulate exactly the same households that year (common random numbers): that year
+/// is simulated once for all of them, and each computes its own money from the same accounts. Where
+/// a scenario's households start to differ, it goes on with its own copy of the population.
+/// The results are those of each scenario run alone, to the byte.
 enum ReplicationRunner {
     static func run(_ p: Parameters, timeline: PolicyTimeline, seed: UInt64, replication: Int, threads: Int,
                     microdata: Bool, tracker: ProgressTracker) -> ReplicationResult {
-        let weight = 1 / p.simulation.sampleFraction
-        let start = timeline.parameters(at: Double(p.simulation.startYear), base: p)
+        run([(p, timeline)], seed: seed, replication: replication, threads: threads, microdata: microdata,
+            tracker: tracker)[0]
+    }
+
+    /// One replication of each scenario (same sample fraction and years), in the scenarios' order.
+    static func run(_ scenarios: [(parameters: Parameters, timeline: PolicyTimeline)], seed: UInt64,
+                    replication: Int, threads: Int, microdata: Bool, tracker: ProgressTracker) -> [ReplicationResult] {
+        var tracks = scenarios.map { ScenarioTrack($0.parameters, timeline: $0.timeline, replication: replication) }
+        // Populations and the scenarios that share each one, built once per distinct start.
+        var lines: [(population: Population, scenarios: [Int])] = []
+        for i in tracks.indices {
+            if let k = lines.firstIndex(where: { tracks[$0.scenarios[0]].start.householdView == tracks[i].start.householdView }) {
+                lines[k].scenarios.append(i)
+            } else {
+                lines.append((Population(tracks[i].start, seed: seed, replication: replication, threads: threads), [i]))
+            }
+        }
+        let p = scenarios[0].parameters
+        for year in p.simulation.startYear..<p.simulation.endYear {
+            var next: [(population: Population, scenarios: [Int])] = []
+            for line in lines {
+                // The median (for the SPL) and the quintile boundaries, in one selection.
+                let q = line.population.quantiles()
+                let contexts = line.scenarios.map { tracks[$0].context(year: year, seed: seed, census: line.population.census, q) }
+                // Scenarios whose households see the same year go on together; the others each on a copy.
+                var groups: [[Int]] = []
+                for k in line.scenarios.indices {
+                    if let g = groups.firstIndex(where: { contexts[$0[0]].simulatesHouseholdsAs(contexts[k]) }) {
+                        groups[g].append(k)
+                    } else {
+                        groups.append([k])
+                    }
+                }
+                // Copies are taken before anyone simulates the year.
+                let populations = groups.indices.map { $0 == 0 ? line.population : line.population.copy() }
+                for (group, population) in zip(groups, populations) {
+                    let outcome = population.simulateYear(contexts[group[0]], threads: threads, microdata: microdata)
+                    for k in group {
+                        tracks[line.scenarios[k]].close(year: year, contexts[k], outcome, census: population.census)
+                        tracker.yearDone()
+                    }
+                    population.census = outcome.nextCensus
+                    next.append((population, group.map { line.scenarios[$0] }))
+                }
+            }
+            lines = next
+        }
+        return tracks.map(\.result)
+    }
+}
+
+/// The households of one replication at the start of a year: their blocks, head-counts and consumption.
+final class Population {
+    let store: BlockStore<HouseholdBlock>
+    let weight: Double
+    var census = Census()
+    var consumption: [ConsumptionPoint] = []
+
+    init(_ start: Parameters, seed: UInt64, replication: Int, threads: Int) {
+        weight = 1 / start.simulation.sampleFraction
         // Built straight into the store: a local copy of the blocks kept alive would make the store's
         // first write to each block copy it (copy-on-write), doubling the population in memory.
-        let store = BlockStore(InitialPopulation.build(start, seed: seed, replication: replication, threads: threads))
+        store = BlockStore(InitialPopulation.build(start, seed: seed, replication: replication, threads: threads))
         if start.ramu.active {
             for b in 0..<store.count { store.withBlock(b) { $0.mergeIntoRAMU() } }
         }
-        var census = Census()
-        var consumption: [ConsumptionPoint] = []
         for block in store.blocks {
             census.add(block.census())
             consumption.append(contentsOf: block.consumptionPoints())
         }
-        let startHealthBudget = start.budget.healthShare * start.macro.stateBudgetShareOfGDP * start.macro.gdp2020
-        var pools = PoolHistory()
-        var result = ReplicationResult(replication: replication, years: [],
-                                       eventCounts: Array(repeating: 0, count: HouseholdEventKind.allCases.count))
+    }
 
-        for year in p.simulation.startYear..<p.simulation.endYear {
-            // The median (for the SPL) and the quintile boundaries, in one selection.
-            let q = weightedQuantiles(&consumption, [0.2, 0.4, 0.5, 0.6, 0.8])
-            let plain = YearContext(year: year, base: p, timeline: timeline, seed: seed, replication: replication,
-                                    census: census, medianConsumption: q[2], quintileCuts: [q[0], q[1], q[3], q[4]])
-            let context = plain.withSubsidisedQuota(pools.subsidisedQuotaShare(plain, census: census, weight: weight))
-            let blockResults = Parallel.map(count: store.count, threads: threads,
-                                            makeWorker: { HouseholdWorker() }) { worker, b in
-                store.withBlock(b) { worker.simulateBlockYear(&$0, context, weight: weight, microdata: microdata) }
-            }
-            var accounts = YearAccounts()
-            var nextCensus = Census()
-            consumption.removeAll(keepingCapacity: true)
-            for r in blockResults {
-                accounts.add(r.accounts)
-                nextCensus.add(r.nextCensus)
-                consumption.append(contentsOf: r.nextConsumption)
-                if microdata { result.households.append(contentsOf: r.records) }
-            }
-            let money = YearMoney(year: year, segments: context.segments, accounts: accounts, weight: weight,
-                                  population: census.population * weight, startHealthBudget: startHealthBudget,
-                                  gratuiteBudgetLine: pools.gratuiteBudgetLine(context, accounts: accounts, weight: weight))
-            pools.close(year: year, money: money, accounts: accounts, context: context)
-            result.years.append(YearIndicators(year: year, census: census, accounts: accounts, money: money,
-                                               reserve: pools.reserve, weight: weight))
-            result.taxRevenue.append(money.taxRevenue)
-            result.money.append(money)
-            result.quintiles.append(QuintileYear(year: year, accounts: accounts.quintiles, weight: weight))
-            result.subsidisedEnrolments.append(accounts.subsidisedEnrolments)
-            for kind in HouseholdEventKind.allCases { result.eventCounts[Int(kind.rawValue)] += accounts.events[kind] }
-            census = nextCensus
-            tracker.yearDone()
+    /// A copy that goes its own way. The blocks' arrays are shared until either side writes to them.
+    private init(copying o: Population) {
+        store = BlockStore(o.store.blocks)
+        weight = o.weight
+        census = o.census
+        consumption = o.consumption
+    }
+
+    func copy() -> Population { Population(copying: self) }
+
+    /// Consumption per person at the 20th, 40th, 50th (median), 60th and 80th percentiles of people.
+    func quantiles() -> [Double] { weightedQuantiles(&consumption, [0.2, 0.4, 0.5, 0.6, 0.8]) }
+
+    /// Simulates the year of `context` in every block and takes next year's consumption; returns what
+    /// happened (the census at the end of the year is `nextCensus`, for the caller to adopt).
+    func simulateYear(_ context: YearContext, threads: Int, microdata: Bool) -> YearOutcome {
+        let weight = self.weight
+        let store = self.store
+        let blockResults = Parallel.map(count: store.count, threads: threads,
+                                        makeWorker: { HouseholdWorker() }) { worker, b in
+            store.withBlock(b) { worker.simulateBlockYear(&$0, context, weight: weight, microdata: microdata) }
         }
-        return result
+        var outcome = YearOutcome()
+        consumption.removeAll(keepingCapacity: true)
+        for r in blockResults {
+            outcome.accounts.add(r.accounts)
+            outcome.nextCensus.add(r.nextCensus)
+            consumption.append(contentsOf: r.nextConsumption)
+            if microdata { outcome.records.append(contentsOf: r.records) }
+        }
+        return outcome
+    }
+}
+
+/// What the households of a population did in a year.
+struct YearOutcome {
+    var accounts = YearAccounts()
+    var nextCensus = Census()
+    var records: [HouseholdYearRecord] = []
+}
+
+/// One scenario's side of a replication: its parameters and timeline, its pools, and its results.
+struct ScenarioTrack {
+    let base: Parameters
+    let timeline: PolicyTimeline
+    let start: Parameters
+    let startHealthBudget: Double
+    var pools = PoolHistory()
+    var result: ReplicationResult
+
+    init(_ p: Parameters, timeline: PolicyTimeline, replication: Int) {
+        base = p
+        self.timeline = timeline
+        start = timeline.parameters(at: Double(p.simulation.startYear), base: p)
+        startHealthBudget = start.budget.healthShare * start.macro.stateBudgetShareOfGDP * start.macro.gdp2020
+        result = ReplicationResult(replication: replication, years: [],
+                                   eventCounts: Array(repeating: 0, count: HouseholdEventKind.allCases.count))
+    }
+
+    var weight: Double { 1 / base.simulation.sampleFraction }
+
+    /// The year as this scenario's households see it (its policies, and its pool's room for new members).
+    func context(year: Int, seed: UInt64, census: Census, _ q: [Double]) -> YearContext {
+        let plain = YearContext(year: year, base: base, timeline: timeline, seed: seed, replication: result.replication,
+                                census: census, medianConsumption: q[2], quintileCuts: [q[0], q[1], q[3], q[4]])
+        return plain.withSubsidisedQuota(pools.subsidisedQuotaShare(plain, census: census, weight: weight))
+    }
+
+    /// The year's money and indicators, from what the households did under `context`.
+    mutating func close(year: Int, _ context: YearContext, _ outcome: YearOutcome, census: Census) {
+        let accounts = outcome.accounts
+        let money = YearMoney(year: year, segments: context.segments, accounts: accounts, weight: weight,
+                              population: census.population * weight, startHealthBudget: startHealthBudget,
+                              gratuiteBudgetLine: pools.gratuiteBudgetLine(context, accounts: accounts, weight: weight))
+        pools.close(year: year, money: money, accounts: accounts, context: context)
+        result.years.append(YearIndicators(year: year, census: census, accounts: accounts, money: money,
+                                           reserve: pools.reserve, weight: weight))
+        result.taxRevenue.append(money.taxRevenue)
+        result.money.append(money)
+        result.quintiles.append(QuintileYear(year: year, accounts: accounts.quintiles, weight: weight))
+        result.subsidisedEnrolments.append(accounts.subsidisedEnrolments)
+        result.households.append(contentsOf: outcome.records)
+        for kind in HouseholdEventKind.allCases { result.eventCounts[Int(kind.rawValue)] += accounts.events[kind] }
     }
 }
 

@@ -50,6 +50,47 @@ public enum Simulation {
         }
     }
 
+    /// Runs several scenarios (same sample fraction and years) with the same options and returns, for
+    /// each scenario in order, `keep` of its replications in replication order: exactly what `run`
+    /// gives for each alone. Each replication runs all the scenarios together, so a year their
+    /// households see alike is simulated once (see `ReplicationRunner`); when the populations that
+    /// might be held at once are too large (`sharingLimit` persons), scenarios run one after the other.
+    public static func runScenarios<Kept: Sendable>(_ scenarios: [(parameters: Parameters, timeline: PolicyTimeline)],
+                                                    options: RunOptions,
+                                                    sharingLimit: Double = sharedPersonsLimit,
+                                                    progress: (@Sendable (RunProgress) -> Void)? = nil,
+                                                    keep: @escaping @Sendable (ReplicationResult) -> Kept) -> [[Kept]] {
+        guard let p = scenarios.first?.parameters else { return [] }
+        let concurrent = max(1, min(options.threads, options.replications))
+        let persons = p.demography.initialPopulation * p.simulation.sampleFraction
+        guard persons * Double(scenarios.count * concurrent) <= sharingLimit else {
+            // One scenario at a time; progress still counts every scenario's years.
+            let yearsEach = (p.simulation.endYear - p.simulation.startYear) * options.replications
+            var kept: [[Kept]] = []
+            for (i, s) in scenarios.enumerated() {
+                let total = scenarios.count * yearsEach
+                let report: (@Sendable (RunProgress) -> Void)? = progress.map { report in
+                    { @Sendable done in report(RunProgress(yearsDone: i * yearsEach + done.yearsDone, yearsTotal: total)) }
+                }
+                kept.append(run(s.parameters, timeline: s.timeline, options: options, progress: report, keep: keep))
+            }
+            return kept
+        }
+        let blockThreads = max(1, options.threads / concurrent)
+        let years = p.simulation.endYear - p.simulation.startYear
+        let tracker = ProgressTracker(total: years * options.replications * scenarios.count, report: progress)
+        let byReplication = Parallel.map(count: options.replications, threads: concurrent, makeWorker: { () }) { _, r in
+            ReplicationRunner.run(scenarios, seed: options.seed, replication: r, threads: blockThreads,
+                                  microdata: options.microdata && r == 0, tracker: tracker).map(keep)
+        }
+        return scenarios.indices.map { i in byReplication.map { $0[i] } }
+    }
+
+    /// Persons (initial population × sample fraction × scenarios × replications at once) up to which
+    /// `runScenarios` runs scenarios together: a population in memory takes about 80 bytes a person
+    /// (1.6 GiB for all of Mali), so at most about 0.8 GiB of populations at once.
+    public static let sharedPersonsLimit = 10_000_000.0
+
     /// One replication.
     public static func runReplication(_ p: Parameters, timeline: PolicyTimeline = PolicyTimeline(),
                                       seed: UInt64, replication: Int, threads: Int,

@@ -233,6 +233,21 @@ public struct YearContext: Sendable {
 
     var t0: Double { Double(year) }
 
+    /// Whether households live this year exactly as under `o`: same year and streams, same policy
+    /// segments as households see them, same quotas and lines. Two scenarios whose years compare so
+    /// simulate the same households (see `ReplicationRunner`).
+    func simulatesHouseholdsAs(_ o: YearContext) -> Bool {
+        year == o.year && seed == o.seed && replication == o.replication
+            && segments.count == o.segments.count
+            && zip(segments, o.segments).allSatisfy {
+                $0.start == $1.start && $0.end == $1.end && $0.parameters.householdView == $1.parameters.householdView
+            }
+            && nextYearStart.householdView == o.nextYearStart.householdView
+            && subsidisedQuotaShare == o.subsidisedQuotaShare
+            && povertyLine == o.povertyLine && societalPovertyLine == o.societalPovertyLine
+            && quintileCuts == o.quintileCuts
+    }
+
     /// The quintile (1 = poorest) of a household with this consumption per person.
     func quintile(_ consumptionPerPerson: Double) -> Int {
         var q = 1

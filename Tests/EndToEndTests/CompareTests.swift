@@ -185,3 +185,29 @@ struct CompareTests {
         #expect(try dir.snapshot() == before, "\(c.name): outputs changed")
     }
 }
+
+/// `compare` runs its scenarios together and simulates once the years their households see alike
+/// (MODEL.md section 2's common random numbers make them the same households). Each scenario's tables
+/// must still be, to the byte, those `run` writes for it alone.
+@Suite("ramusim compare gives each scenario what run gives it")
+struct CompareSharingTests {
+    @Test func eachShippedScenarioAsWhenRunAlone() throws {
+        let dir = try TemporaryDirectory()
+        let scenarios = ["baseline", "budget-15", "earmarked-taxes", "gratuites-ramu", "ramu-full", "population-wpp2024"]
+        let files = scenarios.map { Ramusim.packageRoot.appendingPathComponent("scenarios/\($0).yaml").path }
+        let options = ["--sample-fraction", "0.0005", "--replications", "2", "--seed", "5"]
+        let together = try Ramusim.run(["compare"] + files + ["--out", dir.path("together")] + options, timeout: 300)
+        #expect(together.status == 0, "\(together.stderr)")
+        for (name, file) in zip(scenarios, files) {
+            let alone = try Ramusim.run(["run", file, "--out", dir.path("alone")] + options, timeout: 300)
+            #expect(alone.status == 0, "\(alone.stderr)")
+            var tables = ["indicators.csv", "indicators_by_quintile.csv"]
+            if name == "earmarked-taxes" { tables.append("taxes.csv") }
+            for table in tables {
+                let a = try Data(contentsOf: URL(fileURLWithPath: dir.path("together/\(name)/\(table)")))
+                let b = try Data(contentsOf: URL(fileURLWithPath: dir.path("alone/\(name)/\(table)")))
+                #expect(a == b, "\(name)/\(table) differs between compare and run")
+            }
+        }
+    }
+}

@@ -206,3 +206,70 @@ struct QuintileTests {
         }
     }
 }
+
+/// Scenarios run together share the years their households see alike; each must get exactly the
+/// results it gets alone, whether the scenarios share or run one after the other.
+@Suite("Scenarios run together")
+struct SharedScenariosTests {
+    typealias Scenario = (parameters: Parameters, timeline: PolicyTimeline)
+
+    static func scenarios() -> [Scenario] {
+        let p = PolicyTests.parameters(0.0005, endYear: 2027)
+        var bigger = p
+        bigger.households.meanSize = 7  // another initial population
+        var taxed = p
+        taxed.taxes = [EarmarkedTax(name: "t", base: 300_000, rate: 0.05, start: 2022, collectionEfficiency: 0.8, shareToRAMU: 1)]
+        return [
+            (p, PolicyTimeline()),
+            // Only the money side differs: the households of every year are the baseline's.
+            (p, PolicyTimeline([PolicyTests.ramp("budget.health_share", from: 2021, to: 2024, \.budget.healthShare, 0.15)])),
+            (taxed, PolicyTimeline()),
+            // Households differ from 2022, then again from mid-2023.
+            (p, PolicyTimeline([PolicyTests.step("gratuites.arrangement", at: 2022, \.gratuites.arrangement, .integrated),
+                                PolicyTests.step("ramu.active", at: 2023.5, \.ramu.active, true)])),
+            (p, PolicyTimeline([PolicyTests.step("ramu.active", at: 2024, \.ramu.active, true)])),
+            (bigger, PolicyTimeline()),
+        ]
+    }
+
+    /// (Compared into plain booleans: a failure names what differs without printing every number.)
+    static func expectSame(_ a: ReplicationResult, _ b: ReplicationResult, _ what: String) {
+        let differing = [("indicators", a.years == b.years), ("money", a.money == b.money),
+                         ("taxes", a.taxRevenue == b.taxRevenue), ("quintiles", a.quintiles == b.quintiles),
+                         ("events", a.eventCounts == b.eventCounts),
+                         ("enrolments", a.subsidisedEnrolments == b.subsidisedEnrolments)].filter { !$0.1 }.map(\.0)
+        #expect(differing.isEmpty, "\(what): \(differing) differ")
+    }
+
+    @Test(arguments: [Simulation.sharedPersonsLimit, 0])
+    func eachScenarioAsWhenRunAlone(sharingLimit: Double) {
+        let scenarios = Self.scenarios()
+        let options = RunOptions(seed: 4, replications: 2, threads: 2)
+        let together = Simulation.runScenarios(scenarios, options: options, sharingLimit: sharingLimit) { $0 }
+        for (i, s) in scenarios.enumerated() {
+            let alone = Simulation.run(s.parameters, timeline: s.timeline, options: options)
+            for r in 0..<2 { Self.expectSame(together[i][r], alone[r], "scenario \(i), replication \(r)") }
+        }
+    }
+
+    /// What decides the sharing: years households see alike, and only those.
+    @Test func householdsSeeAlikeOnlyWhatTheySeeAlike() {
+        let scenarios = Self.scenarios()
+        let census = Census()
+        func context(_ s: Scenario, _ year: Int) -> YearContext {
+            YearContext(year: year, base: s.parameters, timeline: s.timeline, seed: 1, replication: 0,
+                        census: census, medianConsumption: 300_000)
+        }
+        for year in 2020..<2027 {
+            let base = context(scenarios[0], year)
+            #expect(base.simulatesHouseholdsAs(context(scenarios[1], year)))  // budget only
+            #expect(base.simulatesHouseholdsAs(context(scenarios[2], year)))  // taxes only
+            // A change on 1 January is in force when the year before closes (the stocks counted then),
+            // so the year before it differs already.
+            #expect(base.simulatesHouseholdsAs(context(scenarios[3], year)) == (year < 2021))
+            #expect(base.simulatesHouseholdsAs(context(scenarios[4], year)) == (year < 2023))
+            #expect(!base.simulatesHouseholdsAs(context(scenarios[5], year)))
+        }
+        #expect(!context(scenarios[0], 2021).simulatesHouseholdsAs(context(scenarios[0], 2022)))
+    }
+}
