@@ -242,7 +242,7 @@ public struct YearContext: Sendable {
             && zip(segments, o.segments).allSatisfy {
                 $0.start == $1.start && $0.end == $1.end && $0.parameters.householdView == $1.parameters.householdView
             }
-            && nextYearStart.householdView == o.nextYearStart.householdView
+            && nextYearStart.ramu.active == o.nextYearStart.ramu.active  // all households read of it (closeYear)
             && subsidisedQuotaShare == o.subsidisedQuotaShare
             && povertyLine == o.povertyLine && societalPovertyLine == o.societalPovertyLine
             && quintileCuts == o.quintileCuts

@@ -264,9 +264,8 @@ struct SharedScenariosTests {
             let base = context(scenarios[0], year)
             #expect(base.simulatesHouseholdsAs(context(scenarios[1], year)))  // budget only
             #expect(base.simulatesHouseholdsAs(context(scenarios[2], year)))  // taxes only
-            // A change on 1 January is in force when the year before closes (the stocks counted then),
-            // so the year before it differs already.
-            #expect(base.simulatesHouseholdsAs(context(scenarios[3], year)) == (year < 2021))
+            #expect(base.simulatesHouseholdsAs(context(scenarios[3], year)) == (year < 2022))
+            // RAMU on 1 January 2024 is in force when 2023 closes (households merge then): 2023 differs.
             #expect(base.simulatesHouseholdsAs(context(scenarios[4], year)) == (year < 2023))
             #expect(!base.simulatesHouseholdsAs(context(scenarios[5], year)))
         }
