@@ -69,6 +69,7 @@ struct BenchCommand: ParsableCommand {
             print("  temps écoulé       : \(String(format: "%.2f", seconds)) s")
             print("  événements         : \(total) (\(clampedInt(Double(total) / seconds)) par seconde)")
             for (name, n) in kinds { print("    \(name.padding(toLength: 16, withPad: " ", startingAt: 0)) \(n)") }
+            print("    (careEpisode : les besoins de soins, résolus par groupes entre deux changements d'état, hors file)")
             print("  mémoire maximale   : \(String(format: "%.2f", Double(peak) / 1_073_741_824)) Gio (VmHWM)")
         }
     }
