@@ -24,7 +24,8 @@ public enum BriefingPack {
     }
 
     /// Reads the outputs in `directory` and writes the pack beside them. Each of the three parts is
-    /// replaced whole or not at all (written aside, then renamed into place).
+    /// replaced whole or not at all (written aside, then renamed into place); then the pack's files are
+    /// recorded in the directory's manifest.json, when it has one, for `ramusim verify` to check.
     public static func write(directory: URL) throws(BriefingError) -> Written {
         let input = try BriefingInput.load(directory: directory)
         return try write(input)
@@ -33,6 +34,12 @@ public enum BriefingPack {
     public static func write(_ input: BriefingInput) throws(BriefingError) -> Written {
         let tables = BriefingTables.all(input)
         let root = input.directory
+        // A manifest the pack could not be recorded in is known before anything is written.
+        do {
+            _ = try RunManifest.read(directory: root)
+        } catch {
+            throw BriefingError("note de synthèse non écrite : \(error)")
+        }
         let workbook = root.appendingPathComponent(workbookName)
         let staged = root.appendingPathComponent(".\(workbookName).tmp-\(getpid())")
         do {
@@ -61,6 +68,14 @@ public enum BriefingPack {
             _ = try transaction.commit()
         } catch {
             throw BriefingError("« \(tablesURL.path) » non écrit : \(error)")
+        }
+
+        do {
+            try RunManifest.recordBriefing([workbookName, htmlName] + tables.map { "\(tablesDirectory)/\($0.fileName)" },
+                                           in: root)
+        } catch {
+            throw BriefingError("note de synthèse écrite, mais non enregistrée dans \(RunManifest.fileName) : \(error) ; "
+                                + "« ramusim verify » la dira absente du manifeste")
         }
         return Written(directory: root, kind: input.kind, scenarios: input.scenarios.map(\.name), workbook: workbook,
                        html: html, tables: tables.map { tablesURL.appendingPathComponent($0.fileName) })

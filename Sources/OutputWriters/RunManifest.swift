@@ -4,7 +4,8 @@ import Foundation
 /// negotiation can be traced to its inputs and checked (`ramusim verify`). It records the tool, the
 /// exact command and where it was typed, the options, the times, a SHA-256 of every input scenario file
 /// (`extends` ancestors included), every resolved parameter with its unit and source, and a SHA-256 of
-/// every output file of the directory except the manifest itself.
+/// every output file of the directory except the manifest itself; the briefing pack, written after the
+/// manifest, is added to it by `recordBriefing` (RunManifest+Briefing.swift).
 ///
 /// Written by `JSONValue` (sorted keys, fixed layout): the same manifest gives the same bytes.
 public struct RunManifest: Sendable, Equatable {
@@ -99,11 +100,15 @@ public struct RunManifest: Sendable, Equatable {
     public var outputs: [FileHash]
     /// A comparison's scenario directories.
     public var scenarios: [ScenarioDirectory]
+    /// The briefing pack made from the outputs, by paths relative to the directory ("tableaux/synthese.csv");
+    /// empty until one is written. It records the day of the run, so `verify --rerun` checks it by fingerprint only.
+    public var briefing: [FileHash]
 
     public init(kind: Kind, toolVersion: String, arguments: [String], workingDirectory: String, rerun: [String],
                 scenario: String?, baseline: String? = nil, seed: UInt64, replications: Int, sampleFraction: Double,
                 threads: Int, microdata: Bool, startedAt: String, endedAt: String, inputs: [FileHash],
-                parameters: [Parameter], outputs: [FileHash], scenarios: [ScenarioDirectory] = []) {
+                parameters: [Parameter], outputs: [FileHash], scenarios: [ScenarioDirectory] = [],
+                briefing: [FileHash] = []) {
         self.kind = kind
         self.toolVersion = toolVersion
         self.arguments = arguments
@@ -122,6 +127,7 @@ public struct RunManifest: Sendable, Equatable {
         self.parameters = parameters
         self.outputs = outputs
         self.scenarios = scenarios
+        self.briefing = briefing
     }
 
     /// A time as the manifest writes it: "2026-11-25T07:31:02Z".
@@ -164,6 +170,7 @@ public struct RunManifest: Sendable, Equatable {
                          "source": .string($0.source)])
             }),
         ]
+        if !briefing.isEmpty { members["briefing"] = hashes(briefing, key: "file") }  // absent: the same bytes as before
         if let scenario { members["scenario"] = .string(scenario) }
         if let baseline { members["baseline"] = .string(baseline) }
         if kind == .comparison {
@@ -227,7 +234,8 @@ public struct RunManifest: Sendable, Equatable {
                   threads: try field("threads") { $0.int }, microdata: json["microdata"]?.bool ?? false,
                   startedAt: json["started_at"]?.string ?? "", endedAt: json["ended_at"]?.string ?? "",
                   inputs: try hashes("inputs", name: "path"), parameters: parameters,
-                  outputs: try hashes("outputs", name: "file"), scenarios: scenarios)
+                  outputs: try hashes("outputs", name: "file"), scenarios: scenarios,
+                  briefing: json["briefing"] == nil ? [] : try hashes("briefing", name: "file"))
     }
 }
 

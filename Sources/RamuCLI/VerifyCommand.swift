@@ -64,7 +64,7 @@ struct VerifyCommand: ParsableCommand {
         let what = m.scenario.map { "scénario « \($0) »" } ?? "comparaison (référence « \(m.baseline ?? "?") »)"
         print("\(indent)\(check.directory) : \(what), écrit le \(m.endedAt) par ramusim \(m.toolVersion) "
               + "(\(m.kind.rawValue), graine \(m.seed), \(m.replications) réplication(s), fraction \(m.sampleFraction))")
-        for entry in check.outputs {
+        for entry in check.outputs + check.briefing {
             print("\(indent)  \(entry.recorded.file) : \(describe(entry.status, recorded: entry.recorded))")
         }
         for name in check.unlisted {
@@ -77,7 +77,7 @@ struct VerifyCommand: ParsableCommand {
         if check.inputs.allSatisfy({ $0.status == .intact }) {
             print("\(indent)  entrées : \(check.inputs.count) fichier(s) de scénario inchangé(s)")
         }
-        var ok = check.outputs.allSatisfy { $0.status == .intact }
+        var ok = (check.outputs + check.briefing).allSatisfy { $0.status == .intact }
         for scenario in check.scenarios {
             if scenario.manifest != .intact {
                 print("\(indent)  \(scenario.name)/\(RunManifest.fileName) : "
@@ -176,6 +176,11 @@ struct VerifyCommand: ParsableCommand {
             }
             print("\(indent)\(m.scenario.map { "\($0)/" } ?? "")\(recorded.file) : \(text)")
             ok = ok && status == .intact
+        }
+        // The recorded command does not write the briefing, and the briefing records the day of the run.
+        if !m.briefing.isEmpty {
+            print("\(indent)note de synthèse\(m.scenario.map { " de « \($0) »" } ?? "") (\(m.briefing.count) fichiers) : "
+                  + "vérifiée par ses empreintes, non refaite par la ré-exécution")
         }
         for scenario in check.scenarios {
             guard case .success(let sub) = scenario.check else { ok = false; continue }

@@ -154,6 +154,60 @@ struct ManifestTests {
         #expect(broken.status == 1 && broken.stdout.contains("parameters.csv : MODIFIÉ"), "\(broken.stdout)")
     }
 
+    /// The briefing is written after manifest.json and recorded in it: verify finds every file of it
+    /// intact and none unexplained, and a changed byte of it, or a file slipped into tableaux/, is reported.
+    @Test func verifyAfterCompareWithBriefingIsCleanAndSeesAChangedBriefing() throws {
+        let dir = try TemporaryDirectory()
+        let child = try dir.write("enfant.yaml", "extends: \(Ramusim.baseline)\nmutuelle:\n  coverage_rate: 0.9\n")
+        let r = try Ramusim.run(["compare", Ramusim.baseline, child, "--out", dir.path("out"), "--briefing"] + Self.small,
+                                timeout: 180)
+        #expect(r.status == 0, "\(r.stderr)")
+        // The briefing of one compared scenario, made afterwards: the comparison still vouches for its directory.
+        let single = try Ramusim.run(["briefing", dir.path("out/enfant")], timeout: 60)
+        #expect(single.status == 0, "\(single.stderr)")
+
+        let v = try Ramusim.run(["verify", dir.path("out")], timeout: 60)
+        #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
+        #expect(!v.stdout.contains("absent du manifeste") && !v.stdout.contains("différent"), "\(v.stdout)")
+        for name in ["briefing.xlsx", "briefing.html", "tableaux/synthese.csv", "tableaux/methode.csv"] {
+            #expect(v.stdout.contains("\n  \(name) : intact"), "\(name)\n\(v.stdout)")  // the comparison's
+            #expect(v.stdout.contains("\n    \(name) : intact"), "\(name)\n\(v.stdout)")  // enfant's
+        }
+
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: dir.path("out/briefing.html")))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: dir.path("out/briefing.html")))
+        try dir.write("out/tableaux/ajout.csv", "x;y\n")
+        let broken = try Ramusim.run(["verify", dir.path("out")], timeout: 60)
+        #expect(broken.status == 1)
+        #expect(broken.stdout.contains("\n  briefing.html : MODIFIÉ"), "\(broken.stdout)")
+        #expect(broken.stdout.contains("tableaux/ajout.csv : absent du manifeste"), "\(broken.stdout)")
+        #expect(broken.stdout.contains("briefing.xlsx : intact") && broken.stdout.contains("ÉCHEC"))
+    }
+
+    @Test func verifyAfterRunWithBriefingAndAfterBriefingIsClean() throws {
+        let dir = try TemporaryDirectory()
+        let r = try Ramusim.run(["run", Ramusim.baseline, "--out", dir.path("out"), "--briefing"] + Self.small, timeout: 120)
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = dir.path("out/baseline")
+        let v = try Ramusim.run(["verify", "--rerun", out], timeout: 180)
+        #expect(v.status == 0, "\(v.stdout)\(v.stderr)")
+        #expect(v.stdout.contains("tableaux/equite.csv : intact") && !v.stdout.contains("absent du manifeste"), "\(v.stdout)")
+        #expect(v.stdout.contains("note de synthèse de « baseline » (10 fichiers) : vérifiée par ses empreintes"), "\(v.stdout)")
+
+        // Made again by `ramusim briefing`: recorded again, not twice.
+        try FileManager.default.removeItem(atPath: out + "/tableaux/depenses.csv")
+        let again = try Ramusim.run(["briefing", out], timeout: 60)
+        #expect(again.status == 0, "\(again.stderr)")
+        let m = try Self.json(out + "/manifest.json")
+        let briefing = try #require(m["briefing"] as? [[String: Any]])
+        #expect(briefing.count == 10 && briefing.contains { $0["file"] as? String == "tableaux/depenses.csv" })
+        #expect(briefing.first { $0["file"] as? String == "briefing.html" }?["sha256"] as? String
+                == (try Self.sha256(out + "/briefing.html")))
+        let v2 = try Ramusim.run(["verify", out], timeout: 60)
+        #expect(v2.status == 0 && !v2.stdout.contains("absent du manifeste"), "\(v2.stdout)")
+    }
+
     @Test func verifyWithoutAManifestSaysSo() throws {
         let dir = try TemporaryDirectory()
         let r = try Ramusim.run(["verify", dir.url.path], timeout: 20)

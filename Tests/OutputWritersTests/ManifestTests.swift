@@ -141,6 +141,66 @@ struct RunManifestTests {
         try FileManager.default.removeItem(at: box.url("run/a.csv"))
         #expect(try ManifestCheck.check(directory: box.url("run")).outputs[0].status == .missing)
     }
+
+    /// The briefing written after the manifest is recorded in it: checked like an output, files of its
+    /// folder that it does not list reported, and the manifest without a briefing keeps its bytes.
+    @Test func recordedBriefingIsCheckedAndItsFolderWatched() throws {
+        let box = try Sandbox()
+        try FileManager.default.createDirectory(at: box.url("run/tableaux"), withIntermediateDirectories: true)
+        let a = Data("indicators\n".utf8)
+        try a.write(to: box.url("run/a.csv"))
+        let before = try Self.manifest(outputs: [RunManifest.FileHash(file: "a.csv", data: a)]).rendered()
+        try before.write(to: box.url("run/manifest.json"))
+        try box.make("run/briefing.html", "<html>")
+        try box.make("run/tableaux/synthese.csv", "x;y")
+        #expect(try ManifestCheck.check(directory: box.url("run")).unlisted == ["briefing.html", "tableaux"])
+
+        #expect(try RunManifest.recordBriefing(["briefing.html", "tableaux/synthese.csv"], in: box.url("run")))
+        let after = try Data(contentsOf: box.url("run/manifest.json"))
+        let recorded = try RunManifest(parsing: after)
+        #expect(recorded.briefing.map(\.file) == ["briefing.html", "tableaux/synthese.csv"])
+        #expect(recorded.briefing[0].sha256 == SHA256.hex(of: Data("<html>".utf8)))
+        var without = recorded
+        without.briefing = []
+        #expect(try without.rendered() == before)  // only the briefing was added
+        var check = try ManifestCheck.check(directory: box.url("run"))
+        #expect(check.unlisted.isEmpty && check.outputsIntact)
+
+        try box.make("run/briefing.html", "<html>!")
+        try box.make("run/tableaux/notes.csv", "n")
+        check = try ManifestCheck.check(directory: box.url("run"))
+        #expect(check.briefing[0].status == .modified(bytes: 7, sha256: SHA256.hex(of: Data("<html>!".utf8))))
+        #expect(check.unlisted == ["tableaux/notes.csv"])
+        #expect(!check.outputsIntact)
+        #expect(try !RunManifest.recordBriefing(["x"], in: box.url("tableaux-sans-manifeste")))
+    }
+
+    /// Recording a briefing in a scenario directory of a comparison keeps the comparison's fingerprint of
+    /// its manifest true, but only where the comparison vouched for the old manifest.
+    @Test func recordingInAComparedScenarioUpdatesTheComparisonOnlyWhereItVouched() throws {
+        let box = try Sandbox()
+        for name in ["a", "b"] {
+            try FileManager.default.createDirectory(at: box.url("out/\(name)"), withIntermediateDirectories: true)
+            var m = Self.manifest(outputs: [])
+            m.kind = .compareScenario
+            m.scenario = name
+            try m.rendered().write(to: box.url("out/\(name)/manifest.json"))
+            try box.make("out/\(name)/briefing.html", name)
+        }
+        func sha(_ name: String) throws -> String { SHA256.hex(of: try Data(contentsOf: box.url("out/\(name)/manifest.json"))) }
+        var comparison = Self.manifest(outputs: [])
+        comparison.kind = .comparison
+        comparison.scenario = nil
+        comparison.scenarios = [RunManifest.ScenarioDirectory(name: "a", manifestSHA256: try sha("a")),
+                                RunManifest.ScenarioDirectory(name: "b", manifestSHA256: String(repeating: "0", count: 64))]
+        try comparison.rendered().write(to: box.url("out/manifest.json"))
+
+        try RunManifest.recordBriefing(["briefing.html"], in: box.url("out/a"))
+        try RunManifest.recordBriefing(["briefing.html"], in: box.url("out/b"))
+        let scenarios = try RunManifest(parsing: Data(contentsOf: box.url("out/manifest.json"))).scenarios
+        #expect(scenarios[0].manifestSHA256 == (try sha("a")))
+        #expect(scenarios[1].manifestSHA256 == String(repeating: "0", count: 64))  // b had changed already: still reported
+    }
 }
 
 @Suite("A full disk while writing")
