@@ -32,6 +32,7 @@ public enum BriefingPack {
     }
 
     public static func write(_ input: BriefingInput) throws(BriefingError) -> Written {
+        try input.checkFinite()  // the writers below format every number and would stop on a NaN
         let tables = BriefingTables.all(input)
         let root = input.directory
         // A manifest the pack could not be recorded in is known before anything is written.

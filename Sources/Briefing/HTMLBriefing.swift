@@ -30,6 +30,7 @@ public enum HTMLBriefing {
     /// The equity indicators of the equity table.
     static let equityShown: [QuintileIndicator] = [.catastrophic10, .oopPerCapita, .coverageTotal, .forgoneCare, .poolSpendingShare]
 
+    /// The page; every value must be finite (`BriefingInput.checkFinite`, which `BriefingPack.write` runs first).
     public static func render(_ input: BriefingInput) -> String {
         let colours = Palette.css(input)
         var body = header(input)

@@ -114,3 +114,56 @@ struct BriefingInputTests {
         #expect(ScenarioRecord.RunRecord.today(environment: ["SOURCE_DATE_EPOCH": "1764028800"]) == "2025-11-25")
     }
 }
+
+@Suite("A NaN or an infinity in the outputs")
+struct NonFiniteBriefingTests {
+    /// A comparison whose previous briefing is in place, to see that a refused one leaves it untouched.
+    static func comparisonWithBriefing() throws -> (TemporaryDirectory, BriefingInput, [String: Data]) {
+        let dir = try TemporaryDirectory()
+        try Fixture.writeComparison(to: dir.url)
+        let input = try BriefingInput.load(directory: dir.url)
+        _ = try BriefingPack.write(input)
+        return (dir, input, snapshot(dir.url))
+    }
+
+    static func snapshot(_ root: URL) -> [String: Data] {
+        var found: [String: Data] = [:]
+        let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let f = e?.nextObject() as? URL { found[f.path] = (try? Data(contentsOf: f)) ?? Data() }
+        return found
+    }
+
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
+    func anIndicatorIsRefusedByScenarioIndicatorAndYearAndNothingIsWritten(_ x: Double) throws {
+        let (dir, loaded, before) = try Self.comparisonWithBriefing()
+        var input = loaded
+        let i = try #require(input.scenarios[1].indicators.firstIndex { $0.id == Indicator.coverageTotal.id && $0.year == 2030 })
+        input.scenarios[1].indicators[i].estimate.mean = x
+        let error = #expect(throws: BriefingError.self) { try BriefingPack.write(input) }
+        let message = error?.description ?? ""
+        #expect(message.contains("scénario « reforme », indicateur « coverage_total_pct » (Couverture totale"), "\(message)")
+        #expect(message.contains("année 2030 : la moyenne " + (x.isNaN ? "n'est pas un nombre (NaN)" : "est infini")), "\(message)")
+        #expect(message.contains("note de synthèse non écrite"))
+        #expect(Self.snapshot(dir.url) == before)  // the previous pack as it was, no temporary file left
+    }
+
+    @Test func aDifferenceAndAQuintileAreRefusedToo() throws {
+        let (dir, input, before) = try Self.comparisonWithBriefing()
+        var changed = input
+        let d = try #require(changed.differences.firstIndex { $0.scenario == "reforme" && $0.year == 2025 })
+        changed.differences[d].differenceP95 = .infinity
+        let difference = #expect(throws: BriefingError.self) { try BriefingPack.write(changed) }
+        #expect(difference?.description.contains("scénario « reforme », indicateur « \(changed.differences[d].id) »") == true)
+        #expect(difference?.description.contains("année 2025 (comparison.csv) : le 95e centile de l'écart est infini") == true,
+                "\(difference?.description ?? "")")
+
+        changed = input
+        changed.scenarios[0].quintiles[7].estimate.p05 = .nan
+        let q = changed.scenarios[0].quintiles[7]
+        let quintile = #expect(throws: BriefingError.self) { try BriefingPack.write(changed) }
+        #expect(quintile?.description.contains("scénario « baseline », indicateur « \(q.id) »") == true)
+        #expect(quintile?.description.contains("année \(q.year), quintile \(q.quintile) : le 5e centile n'est pas un nombre") == true,
+                "\(quintile?.description ?? "")")
+        #expect(Self.snapshot(dir.url) == before)
+    }
+}
