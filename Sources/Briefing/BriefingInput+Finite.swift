@@ -1,4 +1,5 @@
 import Foundation
+import RamuModel
 
 extension BriefingInput {
     /// Refuses outputs holding a NaN or an infinity, naming the scenario, the indicator and the year.
@@ -27,6 +28,10 @@ extension BriefingInput {
             for row in s.indicators { try check(row.estimate, scenario: s.name, id: row.id, year: row.year) }
             for row in s.quintiles {
                 try check(row.estimate, scenario: s.name, id: row.id, year: row.year, ", quintile \(row.quintile)")
+            }
+            for row in s.taxes {
+                try check(row.estimate, scenario: s.name, id: Indicator.earmarkedTaxRevenue.id, year: row.year,
+                          ", taxe « \(row.tax) » (taxes.csv)")
             }
         }
         for d in differences {

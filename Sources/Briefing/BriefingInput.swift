@@ -31,6 +31,15 @@ public struct QuintileRow: Sendable, Equatable {
     public var estimate: Estimate
 }
 
+/// One line of taxes.csv: the revenue of one earmarked tax in one year.
+public struct TaxRow: Sendable, Equatable {
+    public var year: Int
+    /// The instrument's name, as the scenario file gives it ("Téléphonie mobile").
+    public var tax: String
+    public var unit: String
+    public var estimate: Estimate
+}
+
 /// One line of parameters.csv.
 public struct ParameterRow: Sendable, Equatable {
     public var parameter: String
@@ -58,6 +67,8 @@ public struct ScenarioOutputs: Sendable {
     public var indicators: [IndicatorRow]
     /// Empty when the directory has no indicators_by_quintile.csv (outputs of an older version).
     public var quintiles: [QuintileRow]
+    /// Empty when the scenario has no earmarked tax (no taxes.csv).
+    public var taxes: [TaxRow]
     public var parameters: [ParameterRow]
 
     public var name: String { record.name }
@@ -66,10 +77,12 @@ public struct ScenarioOutputs: Sendable {
 
     private var index: [String: Int] = [:]  // "year|id" → position in `indicators`
 
-    init(record: ScenarioRecord, indicators: [IndicatorRow], quintiles: [QuintileRow], parameters: [ParameterRow]) {
+    init(record: ScenarioRecord, indicators: [IndicatorRow], quintiles: [QuintileRow], taxes: [TaxRow] = [],
+         parameters: [ParameterRow]) {
         self.record = record
         self.indicators = indicators
         self.quintiles = quintiles
+        self.taxes = taxes
         self.parameters = parameters
         for (i, row) in indicators.enumerated() { index["\(row.year)|\(row.id)"] = i }
     }
@@ -220,6 +233,17 @@ public struct BriefingInput: Sendable {
             }
         }
 
+        var taxes: [TaxRow] = []
+        let taxPath = directory.appendingPathComponent("taxes.csv").path
+        if FileManager.default.fileExists(atPath: taxPath) {
+            let t = try CSVFile(path: taxPath)
+            let tc = try t.columns(["year", "tax", "unit", "mean", "sd", "p05", "p50", "p95", "replications"])
+            for i in t.rows.indices {
+                taxes.append(TaxRow(year: try t.integer(i, tc["year"]!), tax: t.rows[i][tc["tax"]!], unit: t.rows[i][tc["unit"]!],
+                                    estimate: try estimate(t, i, tc)))
+            }
+        }
+
         var parameters: [ParameterRow] = []
         let parameterPath = directory.appendingPathComponent("parameters.csv").path
         if FileManager.default.fileExists(atPath: parameterPath) {
@@ -229,7 +253,8 @@ public struct BriefingInput: Sendable {
                 ParameterRow(parameter: $0[pc["parameter"]!], value: $0[pc["value"]!], unit: $0[pc["unit"]!], source: $0[pc["source"]!])
             }
         }
-        return ScenarioOutputs(record: record, indicators: indicators, quintiles: quintiles, parameters: parameters)
+        return ScenarioOutputs(record: record, indicators: indicators, quintiles: quintiles, taxes: taxes,
+                               parameters: parameters)
     }
 
     private static func estimate(_ csv: CSVFile, _ i: Int, _ c: [String: Int]) throws(BriefingError) -> Estimate {

@@ -6,9 +6,9 @@ import RamuModel
 /// briefing.xlsx in order, which are also the files of tableaux/. Every number is a value of
 /// indicators.csv, comparison.csv, indicators_by_quintile.csv or parameters.csv, unchanged.
 public enum BriefingTables {
-    /// Sheet names, in workbook order.
+    /// Sheet names, in workbook order; « Taxes affectées » only when a scenario has an earmarked tax.
     public static let sheetNames = ["Synthèse", "Couverture", "Dépenses", "Protection financière", "Financement",
-                                    "Équité", "Paramètres", "Méthode"]
+                                    taxSheet, "Équité", "Paramètres", "Méthode"]
 
     /// The headline indicators of the Synthèse sheet and of the HTML table.
     public static let headline: [Indicator] = [
@@ -55,10 +55,11 @@ public enum BriefingTables {
                            title: "Financement : budget de l'État, taxes affectées, régimes d'assurance",
                            ids: financing.map(\.id) + others,
                            charts: [Indicator.financingGap.id, Indicator.fiscalSpace.id]),
+            taxes(input),
             equity(input),
             parameters(input),
             method(input),
-        ]
+        ].compactMap { $0 }
     }
 
     /// The years shown in the headline tables.
@@ -341,7 +342,8 @@ public enum BriefingTables {
                 + "31 décembre.",
             "Échantillon : chaque ménage simulé représente 1/f ménages du Mali (f = fraction d'échantillon) ; les totaux "
                 + "sont ramenés au Mali entier.",
-            "Fichiers : indicators.csv, indicators_by_quintile.csv, parameters.csv (un dossier par scénario)"
+            "Fichiers : indicators.csv, indicators_by_quintile.csv, parameters.csv"
+                + (taxed(input).isEmpty ? "" : ", taxes.csv") + " (un dossier par scénario)"
                 + (input.kind == .comparison ? " et comparison.csv" : "")
                 + " ; les mêmes tableaux pour Excel en français dans tableaux/ (séparateur « ; », virgule décimale).",
         ]

@@ -37,6 +37,9 @@ public enum HTMLBriefing {
         body += section("scenarios", "Les scénarios", scenarios(input, colours: colours))
         body += section("synthese", "Indicateurs clés", headlineTable(input))
         body += section("evolution", "Évolution \(yearSpan(input))", charts(input, colours: colours))
+        if !BriefingTables.taxed(input).isEmpty {
+            body += section("taxes", "Taxes affectées au RAMU", taxes(input))
+        }
         body += section("equite", "Équité : qui paie, qui bénéficie", equity(input))
         body += section("lecture", "Comment lire ces chiffres", readingNotes(input))
         body += section("reproduire", "Reproduire ces résultats", reproduction(input))
@@ -219,6 +222,37 @@ public enum HTMLBriefing {
         return html + "</tbody>\n</table>\n"
     }
 
+    /// Revenue of each earmarked tax in the headline years, for each scenario that has taxes (taxes.csv).
+    static func taxes(_ input: BriefingInput) -> String {
+        let years = BriefingTables.summaryYears(input)
+        let taxed = BriefingTables.taxed(input)
+        var html = "<p class=\"note\">Recettes de chaque taxe affectée au RAMU, en MFCFA (millions de FCFA courants), "
+            + "moyenne des réplications ; leur total est « Recettes des taxes affectées au RAMU ». Toutes les années sont "
+            + "dans la feuille Taxes affectées du classeur.</p>\n"
+        html += "<table class=\"chiffres\">\n<thead><tr><th>Taxe affectée</th><th>Scénario</th>"
+            + years.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for tax in BriefingTables.taxNames(taxed) {
+            let rows = taxed.map { s in
+                (s, Dictionary(s.taxes.filter { $0.tax == tax }.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a }))
+            }
+            let unit = rows.lazy.compactMap { $0.1.values.first?.unit }.first ?? "MFCFA"
+            let kind = NumberKind.forUnit(unit)
+            for (i, (s, byYear)) in rows.enumerated() {
+                html += "<tr\(i == 0 ? " class=\"premier\"" : "")>"
+                if i == 0 {
+                    html += "<th scope=\"rowgroup\" rowspan=\"\(rows.count)\">\(HTML.escape(tax))"
+                        + " <span class=\"unite\">(\(HTML.escape(unit)))</span></th>"
+                }
+                html += "<td class=\"nom\">\(HTML.escape(s.name))</td>"
+                html += years.map { year in
+                    "<td>" + (byYear[year].map { HTML.escape(kind.french($0.estimate.mean)) } ?? "n.d.") + "</td>"
+                }.joined()
+                html += "</tr>\n"
+            }
+        }
+        return html + "</tbody>\n</table>\n"
+    }
+
     static func readingNotes(_ input: BriefingInput) -> String {
         "<ul class=\"lecture\">\n" + BriefingTables.readingNotes(input).map { "<li>\(HTML.escape($0))</li>\n" }.joined() + "</ul>\n"
     }
@@ -243,6 +277,7 @@ public enum HTMLBriefing {
         html += "<p>Les mêmes chiffres, pour les retrouver un par un : <code>briefing.xlsx</code> (une feuille par thème), "
             + "<code>tableaux/</code> (CSV pour Excel en français), et les fichiers de la simulation "
             + "(<code>indicators.csv</code>, <code>indicators_by_quintile.csv</code>, <code>parameters.csv</code>"
+            + (BriefingTables.taxed(input).isEmpty ? "" : ", <code>taxes.csv</code>")
             + (input.kind == .comparison ? ", <code>comparison.csv</code>" : "") + ").</p>\n"
         return html
     }

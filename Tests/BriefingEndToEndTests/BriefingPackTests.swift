@@ -41,8 +41,9 @@ enum Regenerated {
 
 @Suite("Briefing pack, end to end (ramusim, openpyxl, LibreOffice, Chromium)")
 struct BriefingPackTests {
-    static let sheets = ["Synthèse", "Couverture", "Dépenses", "Protection financière", "Financement", "Équité",
-                         "Paramètres", "Méthode"]
+    /// The reference compares earmarked-taxes: its taxes have their sheet.
+    static let sheets = ["Synthèse", "Couverture", "Dépenses", "Protection financière", "Financement", "Taxes affectées",
+                         "Équité", "Paramètres", "Méthode"]
 
     @Test func theCommittedReferenceIsWhatTheCurrentCodeWrites() throws {
         let out = try Regenerated.directory()
@@ -70,6 +71,7 @@ struct BriefingPackTests {
         #expect(json["sheets"] as? [String] == Self.sheets)
         #expect((json["numbers"] as? Int ?? 0) > 3000)
         #expect(json["charts"] as? Int == 5)
+        #expect(taxLines(out) > 0 && json["taxes"] as? Int == taxLines(out), "every line of every taxes.csv")
     }
 
     @Test func frenchCSVsParseBackToTheNumbersOfTheCanonicalCSVs() throws {
@@ -78,8 +80,16 @@ struct BriefingPackTests {
         #expect(result.ok, "\(result.stderr)")
         #expect(json["sheets"] as? [String] == Self.sheets)
         #expect((json["numbers"] as? Int ?? 0) > 3000)
+        #expect(json["taxes"] as? Int == taxLines(out))
         let synthese = try Data(contentsOf: out.appendingPathComponent("tableaux/synthese.csv"))
         #expect(Array(synthese.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    }
+
+    /// Lines of data of the scenarios' taxes.csv (earmarked-taxes and ramu-full have taxes).
+    func taxLines(_ out: URL) -> Int {
+        files(under: out).filter { $0.key.hasSuffix("/taxes.csv") }.values.reduce(0) { total, file in
+            total + ((try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n").count ?? 1) - 1
+        }
     }
 
     @Test func libreOfficeOpensTheWorkbookAndPrintsItToPDF() throws {
@@ -146,6 +156,7 @@ struct BriefingPackTests {
         let (check, json) = try Tools.script("check_briefing.py", ["xlsx", dir.path])
         #expect(check.ok, "\(check.stderr)")
         #expect(json["charts"] as? Int == 5)
+        #expect(json["sheets"] as? [String] == Self.sheets.filter { $0 != "Taxes affectées" })  // the baseline has no tax
         let html = try String(contentsOf: dir.appendingPathComponent("briefing.html"), encoding: .utf8)
         #expect(html.contains("Statu quo (référence)") && html.contains("--briefing"))
     }

@@ -166,4 +166,17 @@ struct NonFiniteBriefingTests {
                 "\(quintile?.description ?? "")")
         #expect(Self.snapshot(dir.url) == before)
     }
+
+    @Test func anEarmarkedTaxIsRefusedByScenarioTaxAndYear() throws {
+        let dir = try TemporaryDirectory()
+        try Fixture.writeComparison(to: dir.url, taxes: true)
+        var input = try BriefingInput.load(directory: dir.url)
+        let i = try #require(input.scenarios[1].taxes.firstIndex { $0.tax == "Tabac" && $0.year == 2031 })
+        input.scenarios[1].taxes[i].estimate.p95 = .nan
+        let error = #expect(throws: BriefingError.self) { try BriefingPack.write(input) }
+        #expect(error?.description.contains("scénario « reforme », indicateur « earmarked_tax_revenue_mfcfa » (Recettes des "
+                                            + "taxes affectées au RAMU), année 2031, taxe « Tabac » (taxes.csv) : le 95e centile") == true,
+                "\(error?.description ?? "")")
+        #expect(!FileManager.default.fileExists(atPath: dir.url.appendingPathComponent("briefing.xlsx").path))
+    }
 }

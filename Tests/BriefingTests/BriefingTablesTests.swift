@@ -17,7 +17,7 @@ struct BriefingTablesTests {
         let tables = BriefingTables.all(input)
         #expect(tables.map(\.sheet) == ["Synthèse", "Couverture", "Dépenses", "Protection financière", "Financement",
                                         "Équité", "Paramètres", "Méthode"])
-        #expect(tables.map(\.sheet) == BriefingTables.sheetNames)
+        #expect(tables.map(\.sheet) == BriefingTables.sheetNames.filter { $0 != BriefingTables.taxSheet })  // no taxes
         #expect(Set(tables.map(\.fileName)).count == tables.count)
         for table in tables {
             #expect(table.sheet.count <= 31)
@@ -39,6 +39,41 @@ struct BriefingTablesTests {
         #expect(row[8] == .number(d.difference, .percentPoints))
         #expect(row[9] == .number(d.differenceP05, .percentPoints) && row[10] == .number(d.differenceP95, .percentPoints))
         #expect(table.rows.count == BriefingTables.headline.count * 2)
+    }
+
+    /// taxes.csv of the scenarios that have one, on its own sheet after Financement: MFCFA by year and tax.
+    @Test func earmarkedTaxesHaveTheirSheetWhenAScenarioHasThem() throws {
+        let dir = try TemporaryDirectory()
+        try Fixture.writeComparison(to: dir.url, taxes: true)
+        let input = try BriefingInput.load(directory: dir.url)
+        let tables = BriefingTables.all(input)
+        #expect(tables.map(\.sheet) == BriefingTables.sheetNames)
+        let table = try #require(tables.first { $0.sheet == "Taxes affectées" })
+        // The baseline has no tax: only the reform's column.
+        #expect(table.columns.map(\.header) == ["Taxe affectée", "Unité", "Année", "reforme"])
+        #expect(table.rows.count == Fixture.taxNames.count * Fixture.years.count)
+        #expect(table.note.contains("MFCFA (millions de FCFA courants)") && table.note.contains("Source : taxes.csv"))
+        let taxes = input.scenarios[1].taxes
+        let read = try #require(taxes.first { $0.tax == "Tabac" && $0.year == 2030 })
+        #expect(read.unit == "MFCFA" && read.estimate.mean > 0)
+        let row = try #require(table.rows.first { $0[0] == .text("Tabac") && $0[2] == .number(2030, .plain) })
+        #expect(row == [.text("Tabac"), .text("MFCFA"), .number(2030, .plain), .number(read.estimate.mean, .mfcfa)])
+        #expect(table.rows.first?[0] == .text(Fixture.taxNames[0]))  // taxes.csv's order
+        let csv = FrenchCSV.render(table)
+        #expect(csv.contains("\r\n\"Téléphonie ; « données » <mobile>\";MFCFA;2030;"))
+        #expect(BriefingTables.readingNotes(input).last?.contains("parameters.csv, taxes.csv") == true)
+
+        // A single run: its mean and interval.
+        let run = try BriefingInput.load(directory: dir.url.appendingPathComponent("reforme"))
+        let single = try #require(BriefingTables.all(run).first { $0.sheet == "Taxes affectées" })
+        #expect(single.columns.map(\.header) == ["Taxe affectée", "Unité", "Année", "Moyenne", "5 %", "95 %"])
+        let singleRow = try #require(single.rows.first { $0[0] == .text("Tabac") && $0[2] == .number(2030, .plain) })
+        #expect(singleRow[3...] == [.number(read.estimate.mean, .mfcfa), .number(read.estimate.p05, .mfcfa),
+                                    .number(read.estimate.p95, .mfcfa)])
+        // No sheet, no file, for a scenario without taxes.
+        let baseline = try BriefingInput.load(directory: dir.url.appendingPathComponent("baseline"))
+        #expect(!BriefingTables.all(baseline).contains { $0.sheet == "Taxes affectées" || $0.fileName == "taxes_affectees.csv" })
+        #expect(!BriefingTables.readingNotes(baseline).joined().contains("taxes.csv"))
     }
 
     @Test func parametersShowOtherScenariosOnlyWhereTheyDiffer() throws {

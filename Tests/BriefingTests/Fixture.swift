@@ -10,8 +10,12 @@ enum Fixture {
     /// Text that must come out escaped in HTML and quoted in CSV.
     static let hostileTitle = "Réforme <script>alert('x')</script> & « guillemets \"doubles\" » ; point-virgule"
 
-    /// R replications whose every indicator grows with the year; `scale` makes a scenario differ.
-    static func results(scale: Double, replications: Int = 3) -> [ReplicationResult] {
+    /// Earmarked taxes of the reform when asked for: a name to quote in CSV and escape in HTML.
+    static let taxNames = ["Téléphonie ; « données » <mobile>", "Tabac"]
+
+    /// R replications whose every indicator grows with the year; `scale` makes a scenario differ; `taxes`
+    /// instruments bring revenue from 2023 on.
+    static func results(scale: Double, replications: Int = 3, taxes: Int = 0) -> [ReplicationResult] {
         (0..<replications).map { r in
             var result = ReplicationResult(replication: r, years: years.map { year in
                 var y = YearIndicators(year: year)
@@ -25,6 +29,9 @@ enum Fixture {
                 QuintileYear(year: year, values: (1...5).map { q in
                     QuintileIndicator.allCases.map { scale * Double(10 * q + $0.index) + 0.25 * Double(r) + Double(year - 2020) }
                 })
+            }
+            result.taxRevenue = years.map { year in
+                (0..<taxes).map { k in year < 2023 ? 0 : scale * 100 * Double(k + 1) * Double(year - 2022) + 0.5 * Double(r) }
             }
             return result
         }
@@ -45,8 +52,8 @@ enum Fixture {
 
     /// DIR/comparison.csv, DIR/baseline/, DIR/reforme/ as `compare` writes them (manifest aside).
     @discardableResult
-    static func writeComparison(to root: URL, recordBaseline: Bool = true) throws -> Written {
-        let baseline = results(scale: 1), scenario = results(scale: 1.2)
+    static func writeComparison(to root: URL, recordBaseline: Bool = true, taxes: Bool = false) throws -> Written {
+        let baseline = results(scale: 1), scenario = results(scale: 1.2, taxes: taxes ? taxNames.count : 0)
         let run = { (baselineName: String?) in
             ScenarioRecord.RunRecord(command: ["ramusim", "compare", "scenarios/baseline.yaml", "scenarios/reforme.yaml"],
                                      version: "9.9.9", seed: 1, replications: 3, sampleFraction: 0.01, date: "2026-11-25",
@@ -60,7 +67,8 @@ enum Fixture {
                           record: ScenarioRecord(name: "reforme", title: hostileTitle,
                                                  description: "Une <b>description</b> & des \"guillemets\".",
                                                  file: "scenarios/reforme.yaml", run: run(recordBaseline ? "baseline" : nil)),
-                          parameters: parameters(healthShare: "0.15", source: "<i>hypothèse</i> du GTT"))
+                          parameters: parameters(healthShare: "0.15", source: "<i>hypothèse</i> du GTT"),
+                          taxes: taxes ? taxNames : [])
         let comparisons = [
             (scenario: "baseline", entries: ComparisonSummary.compare(baseline: baseline, scenario: baseline)),
             (scenario: "reforme", entries: ComparisonSummary.compare(baseline: baseline, scenario: scenario)),
@@ -71,7 +79,8 @@ enum Fixture {
     }
 
     static func writeScenario(_ directory: URL, results: [ReplicationResult], record: ScenarioRecord,
-                              parameters: [(parameter: String, value: String, unit: String, source: String)]) throws {
+                              parameters: [(parameter: String, value: String, unit: String, source: String)],
+                              taxes: [String] = []) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         func write(_ name: String, _ text: String) throws {
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
@@ -81,6 +90,10 @@ enum Fixture {
         try write("indicators_by_quintile.csv", IndicatorTables.indicatorsByQuintile(
             scenario: record.name, summary: ReplicationSummary.quintiles(results)).render())
         try write("parameters.csv", IndicatorTables.parameters(parameters).render())
+        if !taxes.isEmpty {
+            try write("taxes.csv", IndicatorTables.taxes(scenario: record.name,
+                                                         summary: ReplicationSummary.taxes(results, names: taxes)).render())
+        }
         try write(ScenarioRecord.fileName, record.rendered())
     }
 }

@@ -60,6 +60,25 @@ struct HTMLBriefingTests {
         #expect(html.contains("25 novembre 2026"))
     }
 
+    @Test func earmarkedTaxesHaveASectionOnlyWhenAScenarioHasThem() throws {
+        let (plain, _) = try Self.html()
+        #expect(!plain.contains("<section id=\"taxes\">"))
+        let dir = try TemporaryDirectory()
+        try Fixture.writeComparison(to: dir.url, taxes: true)
+        let input = try BriefingInput.load(directory: dir.url)
+        let html = HTMLBriefing.render(input)
+        let section = try #require(html.components(separatedBy: "<section id=\"taxes\">").dropFirst().first?
+            .components(separatedBy: "</section>").first)
+        #expect(section.contains("<h2>Taxes affectées au RAMU</h2>") && section.contains("MFCFA (millions de FCFA courants)"))
+        #expect(section.contains("Téléphonie ; « données » &lt;mobile&gt; <span class=\"unite\">(MFCFA)</span>"))
+        #expect(!section.contains("<td class=\"nom\">baseline</td>"))  // no tax, no row
+        let tabac = try #require(input.scenarios[1].taxes.first { $0.tax == "Tabac" && $0.year == 2035 })
+        #expect(section.contains("<td>\(NumberKind.mfcfa.french(tabac.estimate.mean))</td></tr>"))
+        // After the charts, before equity.
+        let order = ["id=\"evolution\"", "id=\"taxes\"", "id=\"equite\""].map { html.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+    }
+
     @Test func axisTicksAreRoundAndIncludeZero() {
         #expect(SVGLineChart.ticks(low: 0, high: 71.4) == [0, 20, 40, 60, 80])
         #expect(SVGLineChart.ticks(low: -28_181, high: 603_118) == [-200_000, 0, 200_000, 400_000, 600_000, 800_000])

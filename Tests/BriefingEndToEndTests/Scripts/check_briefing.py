@@ -4,8 +4,9 @@
 Usage: check_briefing.py xlsx DIR   — DIR/briefing.xlsx, read with openpyxl
        check_briefing.py csv DIR    — DIR/tableaux/*.csv, read with Python's csv module (";", BOM, decimal comma)
 Every number of every table must be a number (a number cell; in the CSV a plain decimal-comma number)
-equal to the value of indicators.csv, comparison.csv, indicators_by_quintile.csv or parameters.csv it
-stands for. For the workbook also: the sheets in the briefing's order, frozen header rows, number
+equal to the value of indicators.csv, comparison.csv, indicators_by_quintile.csv, taxes.csv or
+parameters.csv it stands for; the sheet « Taxes affectées » is there exactly when a scenario has taxes.csv.
+For the workbook also: the sheets in the briefing's order, frozen header rows, number
 formats, and the native line charts with one series per scenario.
 Prints one JSON line of counts; exits 1 with the first mismatches otherwise.
 """
@@ -16,8 +17,9 @@ import re
 import sys
 import zipfile
 
-SHEETS = ["Synthèse", "Couverture", "Dépenses", "Protection financière", "Financement", "Équité",
+SHEETS = ["Synthèse", "Couverture", "Dépenses", "Protection financière", "Financement", "Taxes affectées", "Équité",
           "Paramètres", "Méthode"]
+TAXES = "Taxes affectées"
 HEADER_ROW = 3  # 1-based: title, note, header
 CHART_TITLES = {
     "Couverture": ["Couverture totale par l'assurance maladie"],
@@ -55,7 +57,8 @@ def same(cell, text, where):
 
 FILES = {"Synthèse": "synthese.csv", "Couverture": "couverture.csv", "Dépenses": "depenses.csv",
          "Protection financière": "protection_financiere.csv", "Financement": "financement.csv",
-         "Équité": "equite.csv", "Paramètres": "parametres.csv", "Méthode": "methode.csv"}
+         "Taxes affectées": "taxes_affectees.csv", "Équité": "equite.csv", "Paramètres": "parametres.csv",
+         "Méthode": "methode.csv"}
 FRENCH_NUMBER = re.compile(r"-?[0-9]+(,[0-9]+)?")
 
 
@@ -119,6 +122,8 @@ def main(kind, directory):
     quintiles = {n: {(r["year"], r["quintile"], r["indicator"]): r
                      for r in read_csv(os.path.join(d, "indicators_by_quintile.csv"))} for n, d in dirs.items()}
     parameters = {n: {r["parameter"]: r for r in read_csv(os.path.join(d, "parameters.csv"))} for n, d in dirs.items()}
+    taxes = {n: {(r["year"], r["tax"]): r for r in read_csv(os.path.join(d, "taxes.csv"))}
+             for n, d in dirs.items() if os.path.exists(os.path.join(d, "taxes.csv"))}
 
     path = os.path.join(directory, "briefing.xlsx")
     if kind == "xlsx":
@@ -126,8 +131,9 @@ def main(kind, directory):
         wb = openpyxl.load_workbook(path)
     else:
         wb = FrenchTables(directory)
-    if wb.sheetnames != SHEETS:
-        fail(f"feuilles {wb.sheetnames} ; attendu {SHEETS}")
+    sheets = [s for s in SHEETS if s != TAXES or taxes]
+    if wb.sheetnames != sheets:
+        fail(f"feuilles {wb.sheetnames} ; attendu {sheets}")
 
     # Synthèse: the headline indicators in a few years.
     header, rows = table(wb["Synthèse"])
@@ -165,6 +171,34 @@ def main(kind, directory):
         for (year, code) in indicators[n]:
             if (n, year, code) not in met:
                 fail(f"indicators.csv de {n} : {code} {year} absent du classeur")
+
+    # Taxes affectées: every line of every taxes.csv, once, in MFCFA; only the scenarios that have taxes.
+    if taxes and TAXES in wb.sheetnames:
+        header, rows = table(wb[TAXES])
+        expected = ["Taxe affectée", "Unité", "Année"] + (list(taxes) if comparison else ["Moyenne", "5 %", "95 %"])
+        if header != expected:
+            fail(f"{TAXES}: en-tête {header} ; attendu {expected}")
+        met = set()
+        for row in rows:
+            tax, year = row["Taxe affectée"], whole(row["Année"])
+            for n in taxes:
+                source = taxes[n].get((year, tax))
+                if source is None:
+                    if row[n if comparison else "Moyenne"] is not None:
+                        fail(f"{TAXES} {tax} {year} {n}: valeur sans ligne de taxes.csv")
+                    continue
+                if row["Unité"] != source["unit"]:
+                    fail(f"{TAXES} {tax} {year}: unité {row['Unité']!r} != {source['unit']!r}")
+                same(row[n if comparison else "Moyenne"], source["mean"], f"{TAXES} {tax} {year} {n}")
+                if not comparison:
+                    same(row["5 %"], source["p05"], f"{TAXES} {tax} {year} 5 %")
+                    same(row["95 %"], source["p95"], f"{TAXES} {tax} {year} 95 %")
+                met.add((n, year, tax))
+        for n in taxes:
+            for (year, tax) in taxes[n]:
+                if (n, year, tax) not in met:
+                    fail(f"taxes.csv de {n} : {tax} {year} absent du classeur")
+        checked["taxes"] = len(met)
 
     # Équité.
     header, rows = table(wb["Équité"])
