@@ -3,6 +3,8 @@ import OutputWriters
 import RamuModel
 
 /// HTML text escaping: every text that comes from a file (titles, descriptions, sources) goes through it.
+/// Not shared with JSONValue's quoting: HTML turns markup characters into entities, JSON backslash-escapes
+/// quotes and control characters; the two sets and their spellings differ.
 enum HTML {
     static func escape(_ text: String) -> String {
         var out = ""

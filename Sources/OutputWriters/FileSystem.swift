@@ -117,17 +117,37 @@ enum FileSystem {
     }
 
     /// Size and SHA-256 of a regular file, read in 1 MiB pieces (bounded memory, whatever its size).
-    /// Anything else (a directory, a FIFO, a device) is refused without reading, so it cannot hang.
     static func fingerprint(_ path: String) throws -> (bytes: Int, sha256: String) {
+        var hash = SHA256()
+        var total = 0
+        try readRegularFile(path, pieceSize: 1 << 20) { piece in
+            hash.update(piece)
+            total += piece.count
+        }
+        return (total, hash.finalizeHex())
+    }
+
+    /// A regular file's bytes, refusing more than `limit` bytes.
+    static func readSmallFile(_ path: String, limit: Int) throws -> Data {
+        var data = Data()
+        try readRegularFile(path, pieceSize: 1 << 16) { piece in
+            data.append(contentsOf: piece)
+            if data.count > limit { throw OutputError(.system(action: "lire (trop gros) le fichier", errno: EFBIG), path: path) }
+        }
+        return data
+    }
+
+    /// Hands a regular file to `body` piece by piece. Anything else (a directory, a FIFO, a device) is
+    /// refused without reading, so it cannot hang (O_NONBLOCK: opening a FIFO does not wait for a writer).
+    private static func readRegularFile(_ path: String, pieceSize: Int,
+                                        _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw OutputError.system("lire le fichier", path: path) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw OutputError.system("examiner", path: path) }
         guard info.st_mode & 0o170000 == 0o100000 else { throw OutputError(.notARegularFile, path: path) }
-        var hash = SHA256()
-        var total = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 16)
         defer { buffer.deallocate() }
         while true {
             let n = read(fd, buffer.baseAddress!, buffer.count)
@@ -135,32 +155,8 @@ enum FileSystem {
                 if errno == EINTR { continue }
                 throw OutputError.system("lire le fichier", path: path)
             }
-            if n == 0 { break }
-            hash.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
-            total += n
-        }
-        return (total, hash.finalizeHex())
-    }
-
-    /// A regular file's bytes, refusing more than `limit` bytes and anything that is not a regular file.
-    static func readSmallFile(_ path: String, limit: Int) throws -> Data {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw OutputError.system("lire le fichier", path: path) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw OutputError.system("examiner", path: path) }
-        guard info.st_mode & 0o170000 == 0o100000 else { throw OutputError(.notARegularFile, path: path) }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw OutputError.system("lire le fichier", path: path)
-            }
-            if n == 0 { return data }
-            data.append(contentsOf: buffer[0..<n])
-            if data.count > limit { throw OutputError(.system(action: "lire (trop gros) le fichier", errno: EFBIG), path: path) }
+            if n == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
     }
 

@@ -142,6 +142,23 @@ struct RunManifestTests {
         #expect(try ManifestCheck.check(directory: box.url("run")).outputs[0].status == .missing)
     }
 
+    /// Both readers of FileSystem: a file of several pieces read whole, a file over the limit, a FIFO refused.
+    @Test func filesAreReadInPiecesAndOnlyWhenRegular() throws {
+        let box = try Sandbox()
+        let data = Data((0..<(3 << 20) + 17).map { UInt8(truncatingIfNeeded: $0 &* 7) })  // 3 pieces and a bit
+        try data.write(to: box.url("gros.bin"))
+        let found = try FileSystem.fingerprint(box.url("gros.bin").path)
+        #expect(found.bytes == data.count && found.sha256 == SHA256.hex(of: data))
+        #expect(try FileSystem.readSmallFile(box.url("gros.bin").path, limit: data.count) == data)
+        let tooBig = #expect(throws: OutputError.self) { try FileSystem.readSmallFile(box.url("gros.bin").path, limit: 100_000) }
+        #expect(tooBig?.errorNumber == EFBIG)
+        #expect(mkfifo(box.url("tube").path, 0o644) == 0)
+        #expect(throws: OutputError(.notARegularFile, path: box.url("tube").path)) {
+            try FileSystem.readSmallFile(box.url("tube").path, limit: 10)
+        }
+        #expect(throws: OutputError(.notARegularFile, path: box.url("tube").path)) { try FileSystem.fingerprint(box.url("tube").path) }
+    }
+
     /// The briefing written after the manifest is recorded in it: checked like an output, files of its
     /// folder that it does not list reported, and the manifest without a briefing keeps its bytes.
     @Test func recordedBriefingIsCheckedAndItsFolderWatched() throws {
