@@ -1,0 +1,63 @@
+import EventEngine
+
+/// The households of one replication at the start of a year: their blocks, head-counts and consumption.
+final class Population {
+    let store: BlockStore<HouseholdBlock>
+    let weight: Double
+    var census = Census()
+    var consumption: [ConsumptionPoint] = []
+
+    init(_ start: Parameters, seed: UInt64, replication: Int, threads: Int) {
+        weight = 1 / start.simulation.sampleFraction
+        // Built straight into the store: a local copy of the blocks kept alive would make the store's
+        // first write to each block copy it (copy-on-write), doubling the population in memory.
+        store = BlockStore(InitialPopulation.build(start, seed: seed, replication: replication, threads: threads))
+        if start.ramu.active {
+            for b in 0..<store.count { store.withBlock(b) { $0.mergeIntoRAMU() } }
+        }
+        for block in store.blocks {
+            census.add(block.census())
+            consumption.append(contentsOf: block.consumptionPoints())
+        }
+    }
+
+    /// A copy that goes its own way. The blocks' arrays are shared until either side writes to them.
+    private init(copying o: Population) {
+        store = BlockStore(o.store.blocks)
+        weight = o.weight
+        census = o.census
+        consumption = o.consumption
+    }
+
+    func copy() -> Population { Population(copying: self) }
+
+    /// Consumption per person at the 20th, 40th, 50th (median), 60th and 80th percentiles of people.
+    func quantiles() -> [Double] { weightedQuantiles(&consumption, [0.2, 0.4, 0.5, 0.6, 0.8]) }
+
+    /// Simulates the year of `context` in every block and takes next year's consumption; returns what
+    /// happened (the census at the end of the year is `nextCensus`, for the caller to adopt).
+    func simulateYear(_ context: YearContext, threads: Int, microdata: Bool) -> YearOutcome {
+        let weight = self.weight
+        let store = self.store
+        let blockResults = Parallel.map(count: store.count, threads: threads,
+                                        makeWorker: { HouseholdWorker() }) { worker, b in
+            store.withBlock(b) { worker.simulateBlockYear(&$0, context, weight: weight, microdata: microdata) }
+        }
+        var outcome = YearOutcome()
+        consumption.removeAll(keepingCapacity: true)
+        for r in blockResults {
+            outcome.accounts.add(r.accounts)
+            outcome.nextCensus.add(r.nextCensus)
+            consumption.append(contentsOf: r.nextConsumption)
+            if microdata { outcome.records.append(contentsOf: r.records) }
+        }
+        return outcome
+    }
+}
+
+/// What the households of a population did in a year.
+struct YearOutcome {
+    var accounts = YearAccounts()
+    var nextCensus = Census()
+    var records: [HouseholdYearRecord] = []
+}
