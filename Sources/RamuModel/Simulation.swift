@@ -39,15 +39,7 @@ public enum Simulation {
                                            options: RunOptions,
                                            progress: (@Sendable (RunProgress) -> Void)? = nil,
                                            keep: @escaping @Sendable (ReplicationResult) -> Kept) -> [Kept] {
-        let concurrent = max(1, min(options.threads, options.replications))
-        let blockThreads = max(1, options.threads / concurrent)
-        let years = p.simulation.endYear - p.simulation.startYear
-        let tracker = ProgressTracker(total: years * options.replications, report: progress)
-        return Parallel.map(count: options.replications, threads: concurrent, makeWorker: { () }) { _, r in
-            keep(ReplicationRunner.run(p, timeline: timeline, seed: options.seed, replication: r,
-                                       threads: blockThreads, microdata: options.microdata && r == 0,
-                                       tracker: tracker))
-        }
+        together([(p, timeline)], options: options, progress: progress, keep: keep)[0]
     }
 
     /// Runs several scenarios (same sample fraction and years) with the same options and returns, for
@@ -76,6 +68,17 @@ public enum Simulation {
             }
             return kept
         }
+        return together(scenarios, options: options, progress: progress, keep: keep)
+    }
+
+    /// Replications in parallel, each running every scenario together (`ReplicationRunner`); `keep` of
+    /// each replication as soon as it ends, regrouped by scenario.
+    private static func together<Kept: Sendable>(_ scenarios: [(parameters: Parameters, timeline: PolicyTimeline)],
+                                                 options: RunOptions,
+                                                 progress: (@Sendable (RunProgress) -> Void)?,
+                                                 keep: @escaping @Sendable (ReplicationResult) -> Kept) -> [[Kept]] {
+        let p = scenarios[0].parameters
+        let concurrent = max(1, min(options.threads, options.replications))
         let blockThreads = max(1, options.threads / concurrent)
         let years = p.simulation.endYear - p.simulation.startYear
         let tracker = ProgressTracker(total: years * options.replications * scenarios.count, report: progress)
