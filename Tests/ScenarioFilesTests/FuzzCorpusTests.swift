@@ -7,26 +7,14 @@ import Testing
 /// those libFuzzer found to reach new code), replayed as the fuzz target runs them: each written as
 /// input.yaml beside baseline.yaml and parent.yaml. Each must load or be refused with a ScenarioError
 /// (a crash would stop this test process), in under 2 s, and a scenario that loads must be safe to
-/// simulate. Keep this file's setup in step with Tests/Fuzz/ScenarioFuzz/FuzzScenario.swift.
+/// simulate. The setup is the fuzz target's (Tests/Fuzz/ScenarioFuzz/FuzzScenario.swift), same files.
 @Suite("fuzz corpus: every kept input loads or is refused, quickly")
 struct FuzzCorpusTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FuzzCorpus")
 
-    static let parentScenario = """
-        title: "Parent"
-        extends: baseline.yaml
-        taxes:
-          - {name: "Tabac", base: 300000, rate: 0.05, start: 2023.0, collection_efficiency: 0.8, share_to_ramu: 1.0}
-        timeline:
-          - from: 2021.0
-            to: 2025.0
-            ramp:
-              budget.health_share: {value: 0.15, unit: fraction, source: "test"}
-          - at: 2026.0
-            set:
-              ramu.active: true
-
-        """
+    /// The parent the inputs may extend, shared with the fuzz target.
+    static let parentScenario = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz/parent.yaml")
 
     static var inputs: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
@@ -39,7 +27,7 @@ struct FuzzCorpusTests {
     @Test func everyInputLoadsOrIsRefused() throws {
         let dir = try ScratchDirectory()
         try FileManager.default.copyItem(atPath: baselinePath(), toPath: dir.path("baseline.yaml"))
-        try dir.write("parent.yaml", Self.parentScenario)
+        try FileManager.default.copyItem(atPath: Self.parentScenario.path, toPath: dir.path("parent.yaml"))
         let input = dir.path("input.yaml")
         var loaded = 0, refused = 0, slowest = (name: "", seconds: 0.0)
         for name in Self.inputs {

@@ -21,25 +21,11 @@ let workspace: URL = {
     let baseline = (try? Data(contentsOf: root.appendingPathComponent("scenarios/baseline.yaml"))) ?? Data()
     precondition(!baseline.isEmpty, "scenarios/baseline.yaml introuvable depuis \(root.path)")
     try? baseline.write(to: directory.appendingPathComponent("baseline.yaml"))
-    try? Data(parentScenario.utf8).write(to: directory.appendingPathComponent("parent.yaml"))
+    let parent = (try? Data(contentsOf: root.appendingPathComponent("Tests/Fuzz/parent.yaml"))) ?? Data()
+    precondition(!parent.isEmpty, "Tests/Fuzz/parent.yaml introuvable depuis \(root.path)")
+    try? parent.write(to: directory.appendingPathComponent("parent.yaml"))
     return directory
 }()
-
-private let parentScenario = """
-    title: "Parent"
-    extends: baseline.yaml
-    taxes:
-      - {name: "Tabac", base: 300000, rate: 0.05, start: 2023.0, collection_efficiency: 0.8, share_to_ramu: 1.0}
-    timeline:
-      - from: 2021.0
-        to: 2025.0
-        ramp:
-          budget.health_share: {value: 0.15, unit: fraction, source: "test"}
-      - at: 2026.0
-        set:
-          ramu.active: true
-
-    """
 
 /// One input: libFuzzer's callback.
 func fuzzScenario(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
