@@ -36,14 +36,7 @@ struct BenchCommand: ParsableCommand {
             throw invalidInputExit
         }
         var parameters = Parameters()
-        if let scenario {
-            do {
-                parameters = try ScenarioLoader.load(path: scenario).parameters
-            } catch {
-                printError("\(error)")
-                throw invalidInputExit
-            }
-        }
+        if let scenario { parameters = try loadScenario(scenario).parameters }
         parameters.simulation.sampleFraction = sampleFraction
         let clock = ContinuousClock()
         let start = clock.now

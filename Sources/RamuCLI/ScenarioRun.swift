@@ -97,13 +97,7 @@ struct PreparedRun {
     /// Loads and validates the file with the (already checked) options applied; on a problem prints
     /// it and exits with code 2.
     static func load(file: String, settings: RunSettings) throws -> PreparedRun {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioLoader.load(path: file)
-        } catch {
-            printError("\(error)")
-            throw invalidInputExit
-        }
+        let scenario = try loadScenario(file)
         var parameters = scenario.parameters
         var rows = scenario.provenance.map { (parameter: $0.key, value: $0.value, unit: $0.unit, source: $0.source) }
         if let f = settings.sampleFraction {

@@ -11,13 +11,8 @@ struct ValidateCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        do {
-            let scenario = try ScenarioLoader.load(path: file)
-            print("\(file) : scénario « \(scenario.name) » valide (\(scenario.provenance.count) paramètres).")
-        } catch {
-            printError("\(error)")
-            throw invalidInputExit
-        }
+        let scenario = try loadScenario(file)
+        print("\(file) : scénario « \(scenario.name) » valide (\(scenario.provenance.count) paramètres).")
     }
 }
 
@@ -33,13 +28,7 @@ struct ParamsCommand: ParsableCommand {
     var csv = false
 
     func run() throws {
-        let scenario: Scenario
-        do {
-            scenario = try ScenarioLoader.load(path: file)
-        } catch {
-            printError("\(error)")
-            throw invalidInputExit
-        }
+        let scenario = try loadScenario(file)
         let rows = scenario.provenance.map { (parameter: $0.key, value: $0.value, unit: $0.unit, source: $0.source) }
         if csv {
             print(IndicatorTables.parameters(rows).render(), terminator: "")
