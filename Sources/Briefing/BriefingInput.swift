@@ -1,15 +1,8 @@
 import Foundation
 import OutputWriters
 
-/// A value across replications, as indicators.csv gives it.
-public struct Estimate: Sendable, Equatable {
-    public var mean: Double
-    public var sd: Double
-    public var p05: Double
-    public var p50: Double
-    public var p95: Double
-    public var replications: Int
-}
+/// A value across replications, as indicators.csv gives it: the statistics the run wrote.
+public typealias Estimate = IndicatorStatistics
 
 /// One line of indicators.csv.
 public struct IndicatorRow: Sendable, Equatable {
