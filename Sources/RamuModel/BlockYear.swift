@@ -22,18 +22,34 @@ struct BlockYearResult: Sendable {
 
 extension HouseholdWorker {
     /// Simulates every household of `block` through the year of `c`, counts who faced financial hardship,
-    /// then closes the year: drops the dead, splits large households, grows consumption, takes the census.
+    /// and closes each household's year as it ends (`close`): the block's arena for next year is built
+    /// as the households are simulated, so each member is copied once in and once out.
     mutating func simulateBlockYear(_ block: inout HouseholdBlock, _ c: YearContext, weight: Double,
                                     microdata: Bool) -> BlockYearResult {
         var result = BlockYearResult()
         // `constrained`: this block's share of the persons the pool can take into subsidised cover.
         subsidisedQuota = c.subsidisedQuotaShare.map { ($0 * block.subsidisedCandidates()).rounded(.down) } ?? .infinity
-        c.segments.withUnsafeBufferPointer { segments in
-            for i in block.households.indices {
-                let start = block.households[i]
+        let end = YearEnd(c)
+        // The arrays of the block closed before this one, emptied: no allocation (nor fresh pages) per year.
+        var next = spareBlock
+        spareBlock = HouseholdBlock()
+        next.households.removeAll(keepingCapacity: true)
+        next.members.removeAll(keepingCapacity: true)
+        next.households.reserveCapacity(block.households.count + block.households.count / 32)
+        next.members.reserveCapacity(block.members.count + block.members.count / 16)
+        result.nextConsumption.reserveCapacity(block.households.count + block.households.count / 32)
+        // The block is only read from here on (next year is built in `next`): read in place, without
+        // retaining its arrays per household.
+        let households = block.households, arena = block.members
+        c.segments.withUnsafeBufferPointer { segments in arena.withUnsafeBufferPointer { arena in
+            for start in households {
+                var h = start
                 quintile = c.quintile(start.consumptionPerPerson)
                 household = QuintileAccount()
-                let oop = simulateYear(of: i, in: &block, c, segments, &result.accounts)
+                let first = Int(h.firstMember)
+                members.removeAll(keepingCapacity: true)
+                members.append(contentsOf: UnsafeBufferPointer(rebasing: arena[first..<first + Int(h.memberSlots)]))
+                let oop = simulateYear(&h, c, segments, &result.accounts)
                 countFinancialProtection(start, oop: oop, c, &result.accounts)
                 if microdata {
                     let size = Int(start.sizeAtYearStart)
@@ -41,9 +57,11 @@ extension HouseholdWorker {
                         year: c.year, householdID: start.id, weight: weight, size: size, sector: start.sector,
                         regime: start.regime, consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
                 }
+                close(h, end, c, into: &next, &result)
             }
-        }
-        closeYear(&block, c, &result)
+        } }
+        swap(&block, &next)
+        spareBlock = next
         return result
     }
 
@@ -80,46 +98,29 @@ extension HouseholdWorker {
         }
     }
 
-    /// Year end for a block: the arena is rebuilt with the living, households above twice the mean
-    /// size split in two (section 3), consumption grows, and the next census is taken.
-    mutating func closeYear(_ block: inout HouseholdBlock, _ c: YearContext, _ result: inout BlockYearResult) {
-        let p = c.segments[c.segments.count - 1].parameters
-        let growth = (1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation)
-        let splitAbove = Int((2 * p.households.meanSize).rounded(.down))
-        // A change dated at the first instant of next year is in force when its stocks are counted.
-        let merge = c.nextYearStart.ramu.active
-        // The arrays of the block closed before this one, emptied: no allocation (nor fresh pages) per year.
-        var next = spareBlock
-        spareBlock = HouseholdBlock()
-        next.households.removeAll(keepingCapacity: true)
-        next.members.removeAll(keepingCapacity: true)
-        next.households.reserveCapacity(block.households.count + block.households.count / 32)
-        next.members.reserveCapacity(block.members.count)
-        var census = Census()
-        var consumption: [ConsumptionPoint] = []
-        consumption.reserveCapacity(block.households.count + block.households.count / 32)
-        for var h in block.households {
-            // After its year a household's slots hold only its living members (see simulateYear).
-            let first = Int(h.firstMember)
-            let living = block.members[first..<first + Int(h.memberSlots)]
-            guard !living.isEmpty else { continue }
-            h.consumptionPerPerson *= growth
-            if merge { h.regime = h.regime.mergedIntoRAMU }
-            if living.count > splitAbove {
-                let keep = first + living.count - living.count / 2
-                let child = Household(id: h.nextSplitID(), sector: h.sector, regime: h.regime,
-                                      consumptionPerPerson: drawSplitConsumption(parent: h, c))
+    /// Year end for one household whose living members are in `members`: a household above twice the
+    /// mean size splits in two (section 3), consumption grows, RAMU absorbs the regime if it starts next
+    /// year; it goes into next year's arena and census (a household with no one left is gone).
+    mutating func close(_ household: Household, _ end: YearEnd, _ c: YearContext, into next: inout HouseholdBlock,
+                        _ result: inout BlockYearResult) {
+        guard !members.isEmpty else { return }
+        var h = household
+        h.consumptionPerPerson *= end.growth
+        if end.merge { h.regime = h.regime.mergedIntoRAMU }
+        let child: Household? = members.count > end.splitAbove
+            ? Household(id: h.nextSplitID(), sector: h.sector, regime: h.regime,
+                        consumptionPerPerson: drawSplitConsumption(parent: h, c))
+            : nil
+        members.withUnsafeBufferPointer { living in
+            if let child {
+                let keep = living.count - living.count / 2
                 h.splits += 1
-                next.append(h, members: living[..<keep], counting: &census, &consumption)
-                next.append(child, members: living[keep...], counting: &census, &consumption)
+                next.append(h, members: living[..<keep], counting: &result.nextCensus, &result.nextConsumption)
+                next.append(child, members: living[keep...], counting: &result.nextCensus, &result.nextConsumption)
             } else {
-                next.append(h, members: living, counting: &census, &consumption)
+                next.append(h, members: living[...], counting: &result.nextCensus, &result.nextConsumption)
             }
         }
-        swap(&block, &next)
-        spareBlock = next
-        result.nextCensus = census
-        result.nextConsumption = consumption
     }
 
     /// Consumption per person of a household that splits off, drawn like any household's of its sector
@@ -131,6 +132,24 @@ extension HouseholdWorker {
         let elapsed = Double(c.year + 1 - p.simulation.startYear)
         let mean = p.consumption.meanPerPerson * pow((1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation), elapsed)
         return p.consumptionMultiplier(parent.sector) * drawConsumption(mean: mean, sigma: p.consumption.sigma, demography)
+    }
+}
+
+/// What every household's year end uses, worked out once per block.
+struct YearEnd {
+    /// Nominal growth of consumption per person.
+    let growth: Double
+    /// Households with more living members than this split in two.
+    let splitAbove: Int
+    /// RAMU is active from the first instant of next year: a change dated then is in force when its
+    /// stocks are counted.
+    let merge: Bool
+
+    init(_ c: YearContext) {
+        let p = c.segments[c.segments.count - 1].parameters
+        growth = (1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation)
+        splitAbove = Int((2 * p.households.meanSize).rounded(.down))
+        merge = c.nextYearStart.ramu.active
     }
 }
 
@@ -153,7 +172,7 @@ extension HouseholdBlock {
     }
 
     /// `append`, counting the household in the census and its consumption for the quantiles.
-    mutating func append(_ household: Household, members newMembers: ArraySlice<Member>,
+    mutating func append(_ household: Household, members newMembers: Slice<UnsafeBufferPointer<Member>>,
                          counting census: inout Census, _ consumption: inout [ConsumptionPoint]) {
         append(household, members: newMembers)
         let h = households[households.count - 1]

@@ -23,7 +23,7 @@ public struct Member: Sendable, Equatable {
 }
 
 /// A household: it stands for `weight` real households (section 2). Its members live in the block's
-/// member arena, in `firstMember ..< firstMember + memberSlots`; dead members keep their slot until year end.
+/// member arena, in `firstMember ..< firstMember + memberSlots` (at the start of a year, all living).
 public struct Household: Sendable, Equatable {
     public var id: UInt64
     public var sector: Sector
@@ -34,7 +34,6 @@ public struct Household: Sendable, Equatable {
     public var splits: UInt32 = 0
     public var firstMember: Int32 = 0
     public var memberSlots: Int16 = 0
-    public var memberCapacity: Int16 = 0
     /// Alive members at the start of the current year: the people its person-weighted indicators count.
     public var sizeAtYearStart: Int16 = 0
 
@@ -65,18 +64,13 @@ public struct HouseholdBlock: Sendable {
 
     public init() {}
 
-    /// Adds a household with its members, leaving room for a few births.
+    /// Adds a household with its members, after the last one.
     public mutating func append<C: Collection>(_ household: Household, members newMembers: C) where C.Element == Member {
         var h = household
         h.firstMember = Int32(members.count)
         h.memberSlots = Int16(newMembers.count)
-        h.memberCapacity = Int16(newMembers.count + Self.spareSlots)
         h.sizeAtYearStart = Int16(newMembers.count)
         members.append(contentsOf: newMembers)
-        members.append(contentsOf: repeatElement(Member(group: .other), count: Self.spareSlots))
         households.append(h)
     }
-
-    /// Room kept after each household's members for births before the arena must move it.
-    static let spareSlots = 2
 }

@@ -8,7 +8,7 @@ import Foundation
 
 /// One worker's scratch: its GSL generators and event queue, reused for every household it simulates
 /// (nothing is allocated per event). A household's members are copied in, simulated through the year
-/// with their events, and copied back. Care needs, the most frequent events by far, never enter the
+/// with their events, and copied out into next year's arena (see `simulateBlockYear`). Care needs, the most frequent events by far, never enter the
 /// queue: they are resolved in groups between the events that change what a need meets (`resolveNeeds`).
 public struct HouseholdWorker {
     let demography = GSLGenerator()
@@ -27,7 +27,7 @@ public struct HouseholdWorker {
     /// claims this year, added to that quintile's account once the year is done.
     var quintile = 1
     var household = QuintileAccount()
-    /// The arrays of the last block closed, kept to build the next block's year in (see `closeYear`).
+    /// The arrays of the last block closed, kept to build the next block's year in (see `simulateBlockYear`).
     var spareBlock = HouseholdBlock()
 
     public init() {}
@@ -46,33 +46,8 @@ struct HouseholdYearState {
 }
 
 extension HouseholdWorker {
-    /// Simulates household `index` of `block` over the year of `c` (MODEL.md sections 3 to 8) and returns
-    /// its out-of-pocket payments for the year (FCFA).
-    mutating func simulateYear(of index: Int, in block: inout HouseholdBlock, _ c: YearContext,
-                               _ segments: UnsafeBufferPointer<PolicySegment>, _ a: inout YearAccounts) -> Double {
-        var h = block.households[index]
-        let first = Int(h.firstMember)
-        members.removeAll(keepingCapacity: true)
-        for k in first..<first + Int(h.memberSlots) where block.members[k].alive {
-            members.append(block.members[k])
-        }
-        let oop = simulateYear(&h, c, segments, &a)
-        // Write back; a household that grew past its room moves to the end of the arena.
-        if members.count > Int(h.memberCapacity) {
-            h.firstMember = Int32(block.members.count)
-            h.memberCapacity = Int16(members.count + HouseholdBlock.spareSlots)
-            block.members.append(contentsOf: members)
-            block.members.append(contentsOf: repeatElement(Member(group: .other), count: HouseholdBlock.spareSlots))
-        } else {
-            let start = Int(h.firstMember)
-            for k in 0..<members.count { block.members[start + k] = members[k] }
-        }
-        h.memberSlots = Int16(members.count)
-        block.households[index] = h
-        return oop
-    }
-
-    /// The year of one household whose members are in `members`.
+    /// The year of one household whose members are in `members` (MODEL.md sections 3 to 8): at the end
+    /// `members` holds its living members, newborns included. Returns its out-of-pocket payments (FCFA).
     mutating func simulateYear(_ h: inout Household, _ c: YearContext, _ segments: UnsafeBufferPointer<PolicySegment>,
                                _ a: inout YearAccounts) -> Double {
         let streams = StreamFamily(seed: c.seed, replication: c.replication, entity: h.id, period: c.year)
@@ -180,7 +155,7 @@ extension HouseholdWorker {
         }
         state.oop += resolveAllNeeds(to: t1, h, segments.baseAddress! + state.segment, &a)
         accrue(to: t1, h, &state, segments.baseAddress! + state.segment, &a)
-        members.removeAll { !$0.alive }
+        if state.alive != members.count { members.removeAll { !$0.alive } }
         a.outOfPocket += state.oop
         return state.oop
     }

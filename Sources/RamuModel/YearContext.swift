@@ -274,15 +274,15 @@ public struct Census: Sendable, Equatable {
 
     public init() {}
 
-    /// Counts a household at the start of a year, with the member slots it has then.
-    mutating func count(_ h: Household, members: ArraySlice<Member>) {
+    /// Counts a household at the start of a year, with its members then (all living).
+    mutating func count(_ h: Household, members: some Collection<Member>) {
         let n = Double(h.sizeAtYearStart)
         population += n
         households += 1
         byRegime[Int(h.regime.rawValue)] += n
         if h.isSubsidisedCandidate { subsidisedCandidates += n }
-        // Women a conception can happen to (a dead member keeps its slot until year end).
-        for m in members where m.alive && m.group == .woman15to49 && !m.pregnant { womenNotPregnant += 1 }
+        // Women a conception can happen to.
+        for m in members where m.group == .woman15to49 && !m.pregnant { womenNotPregnant += 1 }
     }
 
     public mutating func add(_ other: Census) {
