@@ -274,7 +274,8 @@ extension HouseholdWorker {
         let rate = s.needRate(group)
         guard rate > 0, span > 0 else { return 0 }
         let mean = rate * span
-        let count = episodes.poisson(mean: mean, expMinusMean: span == 1 ? s.noNeedInYear(group) : exp(-mean))
+        let count = span == 1 ? episodes.poisson(mean: mean, expMinusMean: s.noNeedInYear(group))
+                              : episodes.poisson(partMean: mean)
         a.events[.careNeed] += Int(count)
         var oop = 0.0
         for _ in 0..<count { oop += careEpisode(member: m, kind: nil, h, s, &a) }

@@ -116,6 +116,25 @@ struct DistributionTests {
         #expect(positive > 100_000)
     }
 
+    /// The Poisson draw that takes exp(−mu) only where it decides is GSL's, count for count: over means
+    /// spread on (0, 10], where the bounds are tight, loose or useless, and above 10 (GSL's other method).
+    /// Most means are small, as for part-year stretches: thousands of products then fall inside the
+    /// band, where the count rests on the exponential.
+    @Test func poissonOfAPartMeanIsGSLs() {
+        let ours = GSLGenerator(seed: 41), gsl = GSLGenerator(seed: 41), means = GSLGenerator(seed: 43)
+        var differences = 0, positive = 0
+        for i in 0..<300_000 {
+            // Every 40th draw an edge (tiny, 10 and GSL's method above 10); the others spread on (0, 10).
+            let mu = i % 40 == 0 ? [1e-9, 10, 10.5, 37.5][(i / 40) % 4] : 10 * means.uniform() * means.uniform()
+            let k = ours.poisson(partMean: mu)
+            if k != gsl.poisson(mean: mu) { differences += 1 }
+            if k > 0 { positive += 1 }
+            if i % 1000 == 0 && ours.uniform() != gsl.uniform() { differences += 1 }
+        }
+        #expect(differences == 0)
+        #expect(positive > 150_000)
+    }
+
     /// `unitExponential(ifBelow:)` gives GSL's unit exponential whenever that is below x, and nil only
     /// when it is not; the stream moves on one uniform either way.
     @Test func unitExponentialBelowIsGSLs() {
