@@ -135,6 +135,22 @@ struct DistributionTests {
         #expect(positive > 150_000)
     }
 
+    /// `exponential(mean:before:probabilityWithin:)` gives GSL's exponential whenever it falls before the
+    /// limit, and nil only when it does not; one uniform either way.
+    @Test func exponentialBeforeALimitIsGSLs() {
+        let ours = GSLGenerator(seed: 47), gsl = GSLGenerator(seed: 47)
+        var wrong = 0, within = 0
+        for i in 0..<200_000 {
+            let mean = [90.0, 5.0, 1.0, 0.2][i % 4], limit = [1.0, 0.5, 1e-6, 3.0][(i / 4) % 4]
+            let q = GSLGenerator.probabilityWithin(limit: limit, mean: mean)
+            let t = ours.exponential(mean: mean, before: limit, probabilityWithin: q)
+            let reference = gsl.exponential(mean: mean)
+            if let t { within += 1; if t != reference { wrong += 1 } } else if reference < limit { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(within > 20_000)
+    }
+
     /// `unitExponential(ifBelow:)` gives GSL's unit exponential whenever that is below x, and nil only
     /// when it is not; the stream moves on one uniform either way.
     @Test func unitExponentialBelowIsGSLs() {
