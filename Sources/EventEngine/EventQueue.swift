@@ -44,8 +44,9 @@ public struct EventQueue<Payload> {
     /// Empties the queue, keeping its storage, and restarts sequence numbers. Handles issued before a
     /// reset must be dropped with it: sequence numbers restart, so an old handle would name a new event.
     @inlinable public mutating func reset() {
-        heap.removeAll(keepingCapacity: true)
-        cancelled.removeAll(keepingCapacity: true)
+        // Emptying an empty array still costs a call: many entities schedule nothing at all.
+        if !heap.isEmpty { heap.removeAll(keepingCapacity: true) }
+        if !cancelled.isEmpty { cancelled.removeAll(keepingCapacity: true) }
         nextSequence = 0
         liveCount = 0
     }

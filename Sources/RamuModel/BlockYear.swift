@@ -47,8 +47,7 @@ extension HouseholdWorker {
                 quintile = c.quintile(start.consumptionPerPerson)
                 household = QuintileAccount()
                 let first = Int(h.firstMember)
-                members.removeAll(keepingCapacity: true)
-                members.append(contentsOf: UnsafeBufferPointer(rebasing: arena[first..<first + Int(h.memberSlots)]))
+                members.replaceSubrange(members.indices, with: arena[first..<first + Int(h.memberSlots)])
                 let oop = simulateYear(&h, c, segments, &result.accounts)
                 countFinancialProtection(start, oop: oop, c, &result.accounts)
                 if microdata {

@@ -55,7 +55,7 @@ extension HouseholdWorker {
         episodes.reseed(streams.seedForGSL(purpose: StreamPurpose.episodes.rawValue))
         enrolment.reseed(streams.seedForGSL(purpose: StreamPurpose.enrolment.rawValue))
         queue.reset()
-        memberEvents.removeAll(keepingCapacity: true)
+        if !memberEvents.isEmpty { memberEvents.removeAll(keepingCapacity: true) }
         let t0 = c.t0, t1 = c.t1
         // Policy changes come first in the queue, so at a tie they act before any household event.
         for k in 1..<segments.count {
@@ -65,8 +65,9 @@ extension HouseholdWorker {
         if s0.pointee.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
 
         var state = HouseholdYearState(accruedTo: t0, alive: members.count, hasEligible: false)
-        needsFrom.removeAll(keepingCapacity: true)
-        for _ in 0..<members.count { needsFrom.append(t0) }
+        // Slots past the household's members are left as they are: a newborn's is written at birth.
+        if needsFrom.count < members.count { needsFrom += repeatElement(t0, count: members.count - needsFrom.count) }
+        needsFrom.withUnsafeMutableBufferPointer { from in for m in 0..<members.count { from[m] = t0 } }
         for m in 0..<members.count {
             let member = members[m]
             if member.gratuiteEligible { state.hasEligible = true }
@@ -107,7 +108,7 @@ extension HouseholdWorker {
                 scheduleConception(m, from: t, s, c)
                 // The child joins the mother's household and so its regime (section 3).
                 members.append(Member(group: .underFive, eventTime: t + 5))
-                needsFrom.append(t)
+                if needsFrom.count < members.count { needsFrom.append(t) } else { needsFrom[members.count - 1] = t }
                 scheduleDeath(members.count - 1, from: t, s, c)
             case .conception:
                 state.oop += resolveNeeds(of: m, to: t, h, s, &a)
@@ -270,15 +271,23 @@ extension HouseholdWorker {
                                _ a: inout YearAccounts) -> Double {
         let span = t - needsFrom[m]
         needsFrom[m] = t
-        let group = members[m].group
-        let rate = s.needRate(group)
+        let member = members[m]
+        let rate = s.needRate(member.group)
         guard rate > 0, span > 0 else { return 0 }
         let mean = rate * span
-        let count = span == 1 ? episodes.poisson(mean: mean, expMinusMean: s.noNeedInYear(group))
+        let count = span == 1 ? episodes.poisson(mean: mean, expMinusMean: s.noNeedInYear(member.group))
                               : episodes.poisson(partMean: mean)
+        guard count > 0 else { return 0 }
         a.events[.careNeed] += Int(count)
+        a.needs += Double(count)
+        household.needs += Double(count)
+        // Every need of the stretch meets the same member, regime and rules: one chance of seeking care.
+        let eligible = member.gratuiteEligible
+        let seek = s.seekProbability(h.regime, eligible: eligible)
         var oop = 0.0
-        for _ in 0..<count { oop += careEpisode(member: m, kind: nil, h, s, &a) }
+        for _ in 0..<count where episodes.uniform() < seek {
+            oop += soughtEpisode(eligible: eligible, kind: nil, h, s, &a)
+        }
         return oop
     }
 
@@ -343,19 +352,25 @@ extension HouseholdWorker {
 
     // MARK: Care
 
-    /// One need of member `m`: seek care or forgo it; if sought, its level and cost, then the payer
-    /// cascade (section 5). `kind` is nil for an illness (level drawn), or a delivery or antenatal visit.
-    /// Returns what the household pays out of pocket.
-    mutating func careEpisode(member m: Int, kind fixedKind: CareKind?, _ h: Household, _ s: Segment,
+    /// One need of member `m` for a delivery or an antenatal visit: seek care or forgo it, then as
+    /// `soughtEpisode`. Returns what the household pays out of pocket.
+    mutating func careEpisode(member m: Int, kind: CareKind, _ h: Household, _ s: Segment,
                               _ a: inout YearAccounts) -> Double {
-        let p = s.parameters
-        let regime = h.regime
         a.needs += 1
         household.needs += 1
         let eligible = members[m].gratuiteEligible
-        let seek = (regime == .none && !eligible) ? p.pointee.care.seekUncovered : p.pointee.care.seekCovered
         // An unmet need draws nothing more: forgone care costs nothing and needs no cost draw.
-        guard episodes.uniform() < seek else { return 0 }
+        guard episodes.uniform() < s.seekProbability(h.regime, eligible: eligible) else { return 0 }
+        return soughtEpisode(eligible: eligible, kind: kind, h, s, &a)
+    }
+
+    /// A need for which care was sought: its level and cost, then the payer cascade (section 5).
+    /// `kind` is nil for an illness (level drawn), or a delivery or antenatal visit; `eligible`, whether
+    /// the member is eligible for a gratuité. Returns what the household pays out of pocket.
+    mutating func soughtEpisode(eligible: Bool, kind fixedKind: CareKind?, _ h: Household, _ s: Segment,
+                                _ a: inout YearAccounts) -> Double {
+        let p = s.parameters
+        let regime = h.regime
         a.episodes += 1
         household.episodes += 1
         let kind: CareKind
@@ -409,6 +424,11 @@ extension UnsafePointer<PolicySegment> {
     /// Share of an episode's cost `regime` pays (the rules of `Parameters.coverageRate`).
     @inline(__always) func coverageRate(_ regime: Regime, _ kind: CareKind) -> Double {
         kind.isHospital ? pointee.coverageHospital[regime] : pointee.coverageOutpatient[regime]
+    }
+
+    /// Chance that a need is taken to formal care: lower without cover unless a gratuité applies.
+    @inline(__always) func seekProbability(_ regime: Regime, eligible: Bool) -> Double {
+        (regime == .none && !eligible) ? parameters.pointee.care.seekUncovered : parameters.pointee.care.seekCovered
     }
 
     @inline(__always) func needRate(_ group: MemberGroup) -> Double {
