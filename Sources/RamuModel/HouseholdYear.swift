@@ -8,8 +8,9 @@ import Foundation
 
 /// One worker's scratch: its GSL generators and event queue, reused for every household it simulates
 /// (nothing is allocated per event). A household's members are copied in, simulated through the year
-/// with their events, and copied out into next year's arena (see `simulateBlockYear`). Care needs, the most frequent events by far, never enter the
-/// queue: they are resolved in groups between the events that change what a need meets (`resolveNeeds`).
+/// with their events, and copied out into next year's arena (see `simulateBlockYear`). Care needs, the
+/// most frequent events by far, never enter the queue: they are resolved in groups between the events
+/// that change what a need meets (`resolveNeeds`).
 public struct HouseholdWorker {
     let demography = GSLGenerator()
     let episodes = GSLGenerator()
