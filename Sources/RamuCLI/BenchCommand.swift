@@ -3,8 +3,8 @@ import Foundation
 import RamuModel
 import ScenarioFiles
 
-/// `ramusim bench`: one replication of the baseline, timed, with the events it processed and the
-/// peak memory the OS saw. Speed is measured here, never asserted in tests.
+/// `ramusim bench`: one replication of the baseline (or of a scenario), timed, with the events it
+/// processed and the peak memory the OS saw. Speed is measured here, never asserted in tests.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -36,11 +36,18 @@ struct BenchCommand: ParsableCommand {
             throw invalidInputExit
         }
         var parameters = Parameters()
-        if let scenario { parameters = try loadScenario(scenario).parameters }
+        var timeline = PolicyTimeline()
+        if let scenario {
+            // The scenario as `run` simulates it: its values and its timeline of policy changes.
+            let loaded = try loadScenario(scenario)
+            parameters = loaded.parameters
+            timeline = loaded.timeline
+        }
         parameters.simulation.sampleFraction = sampleFraction
         let clock = ContinuousClock()
         let start = clock.now
-        let result = Simulation.runReplication(parameters, seed: seed, replication: 0, threads: threadCount)
+        let result = Simulation.runReplication(parameters, timeline: timeline, seed: seed, replication: 0,
+                                               threads: threadCount)
         let wall = clock.now - start
         let seconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
         let total = result.eventCounts.reduce(0, +)
