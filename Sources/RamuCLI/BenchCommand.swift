@@ -16,7 +16,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Nombre de fils d'exécution (défaut : tous les cœurs).")
     var threads: Int?
 
-    @Option(name: .long, help: "Scénario mesuré (défaut : les valeurs de scenarios/baseline.yaml, intégrées).")
+    @Option(name: .long, help: "Scénario mesuré, avec sa chronologie ; --sample-fraction prime sur celle du fichier (défaut : les valeurs de scenarios/baseline.yaml, intégrées).")
     var scenario: String?
 
     @Option(name: .long, help: "Graine.")
@@ -38,7 +38,8 @@ struct BenchCommand: ParsableCommand {
         var parameters = Parameters()
         var timeline = PolicyTimeline()
         if let scenario {
-            // The scenario as `run` simulates it: its values and its timeline of policy changes.
+            // The scenario's values and its timeline of policy changes, as `run` simulates them; the
+            // sample fraction is bench's own option (the whole of Mali unless told otherwise).
             let loaded = try loadScenario(scenario)
             parameters = loaded.parameters
             timeline = loaded.timeline
