@@ -41,6 +41,16 @@ struct ValidParametersTests {
 
     /// A parameter set: each key, with probability 0.35, at the lower end, the upper end, log-uniform or
     /// uniform in its range; then shares rescaled to sum to one and a small population over a few years.
+    /// Three shares rescaled to sum to one (the third takes what the first two leave), or `fallback`
+    /// when they are all zero.
+    static func summingToOne(_ s: (Double, Double, Double),
+                             else fallback: (Double, Double, Double)) -> (Double, Double, Double) {
+        let total = s.0 + s.1 + s.2
+        guard total > 0 else { return fallback }
+        let first = s.0 / total, second = s.1 / total
+        return (first, second, max(0, 1 - first - second))
+    }
+
     static func draw(from base: Parameters, using rng: inout SplitMix64) -> (Parameters, [String]) {
         var p = base
         var changed: [String] = []
@@ -66,24 +76,11 @@ struct ValidParametersTests {
             entry.apply(value, to: &p)
             changed.append("\(entry.key)=\(value.text)")
         }
-        let h = p.households
-        let hs = h.shareFormal + h.shareIndigent + h.shareInformal
-        if hs > 0 {
-            p.households.shareFormal /= hs
-            p.households.shareIndigent /= hs
-            p.households.shareInformal = max(0, 1 - p.households.shareFormal - p.households.shareIndigent)
-        } else {
-            (p.households.shareFormal, p.households.shareIndigent, p.households.shareInformal) = (0.2, 0.1, 0.7)
-        }
-        let c = p.care
-        let cs = c.shareCSCom + c.shareCSRef + c.shareHospital
-        if cs > 0 {
-            p.care.shareCSCom /= cs
-            p.care.shareCSRef /= cs
-            p.care.shareHospital = max(0, 1 - p.care.shareCSCom - p.care.shareCSRef)
-        } else {
-            (p.care.shareCSCom, p.care.shareCSRef, p.care.shareHospital) = (1, 0, 0)
-        }
+        let h = p.households, c = p.care
+        (p.households.shareFormal, p.households.shareIndigent, p.households.shareInformal) =
+            summingToOne((h.shareFormal, h.shareIndigent, h.shareInformal), else: (0.2, 0.1, 0.7))
+        (p.care.shareCSCom, p.care.shareCSRef, p.care.shareHospital) =
+            summingToOne((c.shareCSCom, c.shareCSRef, c.shareHospital), else: (1, 0, 0))
         if p.demography.shareUnderFive + p.demography.shareWomen15to49 > 1 {
             p.demography.shareWomen15to49 = 1 - p.demography.shareUnderFive
         }
