@@ -43,6 +43,8 @@ struct HouseholdYearState {
     var hasEligible: Bool
     var enrolmentHandle: EventHandle?
     var enrolmentHazard = 0.0
+    /// The household's next death (of one of its living members, drawn when it happens).
+    var deathHandle: EventHandle?
     var oop = 0.0
 }
 
@@ -72,14 +74,12 @@ extension HouseholdWorker {
         for m in 0..<members.count {
             let member = members[m]
             if member.gratuiteEligible { state.hasEligible = true }
-            scheduleDeath(m, from: t0, s0, c)
             switch member.group {
             case .underFive:
                 if member.eventTime < t1 { scheduleMemberEvent(.ageOut, m, at: max(member.eventTime, t0)) }
             case .woman15to49:
                 if member.pregnant {
                     if member.eventTime < t1 { scheduleMemberEvent(.delivery, m, at: max(member.eventTime, t0)) }
-                    scheduleAntenatal(m, deliveryDate: member.eventTime, from: t0, s0, c)
                 } else {
                     scheduleConception(m, from: t0, s0, c)
                 }
@@ -88,16 +88,15 @@ extension HouseholdWorker {
             }
         }
         scheduleEnrolmentChange(h, &state, from: t0, s0, c)
+        scheduleDeath(&state, from: t0, s0, c)
 
         while let (t, event) = queue.popNext(before: t1) {
             a.events[event.kind] += 1
             let m = Int(event.member)
             let s = segments.baseAddress! + state.segment
             switch event.kind {
-            case .careNeed:
-                break  // never queued: needs are resolved in groups
-            case .antenatalVisit:
-                state.oop += careEpisode(member: m, kind: .antenatal, h, s, &a)
+            case .careNeed, .antenatalVisit:
+                break  // never queued: needs and visits are resolved in groups
             case .delivery:
                 state.oop += resolveNeeds(of: m, to: t, h, s, &a)  // met while still pregnant
                 state.oop += careEpisode(member: m, kind: .delivery, h, s, &a)
@@ -110,13 +109,12 @@ extension HouseholdWorker {
                 // The child joins the mother's household and so its regime (section 3).
                 members.append(Member(group: .underFive, eventTime: t + 5))
                 if needsFrom.count < members.count { needsFrom.append(t) } else { needsFrom[members.count - 1] = t }
-                scheduleDeath(members.count - 1, from: t, s, c)
+                scheduleDeath(&state, from: t, s, c)  // one more person who may die
             case .conception:
                 state.oop += resolveNeeds(of: m, to: t, h, s, &a)
                 members[m].pregnant = true
                 members[m].eventTime = t + s.pointee.parameters.demography.pregnancyDuration
                 if members[m].eventTime < t1 { scheduleMemberEvent(.delivery, m, at: members[m].eventTime) }
-                scheduleAntenatal(m, deliveryDate: members[m].eventTime, from: t, s, c)
             case .ageOut:
                 // Five years old: the child leaves the under-five group and its need rate changes.
                 state.oop += resolveNeeds(of: m, to: t, h, s, &a)
@@ -125,6 +123,7 @@ extension HouseholdWorker {
                 members[m].eventTime = .infinity
                 if becomesWoman { scheduleConception(m, from: t, s, c) }
             case .death:
+                let m = memberWhoDies(alive: state.alive)
                 state.oop += resolveNeeds(of: m, to: t, h, s, &a)
                 accrue(to: t, h, &state, s, &a)
                 state.alive -= 1
@@ -132,6 +131,7 @@ extension HouseholdWorker {
                 members[m].alive = false
                 cancelMemberEvents(of: m, kind: nil)
                 if state.alive == 0, let pending = state.enrolmentHandle { queue.cancel(pending) }
+                scheduleDeath(&state, from: t, s, c)
             case .enrolmentChange:
                 accrue(to: t, h, &state, s, &a)
                 let (_, target) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
@@ -173,10 +173,7 @@ extension HouseholdWorker {
             state.oop += resolveAllNeeds(to: t, h, old, &a)  // met under the old rules
         }
         h.regime = regimeAfter
-        if new.pointee.deathHazard != old.pointee.deathHazard {
-            cancelMemberEvents(ofKind: .death)
-            for m in members.indices where members[m].alive { scheduleDeath(m, from: t, new, c) }
-        }
+        if new.pointee.deathHazard != old.pointee.deathHazard { scheduleDeath(&state, from: t, new, c) }
         if new.pointee.conceptionHazard != old.pointee.conceptionHazard {
             cancelMemberEvents(ofKind: .conception)
             for m in members.indices where members[m].alive && members[m].group == .woman15to49 && !members[m].pregnant {
@@ -239,9 +236,28 @@ extension HouseholdWorker {
         for entry in memberEvents where entry.kind == kind { queue.cancel(entry.handle) }
     }
 
-    mutating func scheduleDeath(_ m: Int, from t: Double, _ s: Segment, _ c: YearContext) {
-        guard s.pointee.deathHazard > 0 else { return }
-        scheduleRare(.death, m, from: t, mean: 1 / s.pointee.deathHazard, withinYear: s.pointee.deathWithinYear, c)
+    /// (Re)draws the household's next death from `t`: each living member dies at the death hazard, so
+    /// the first death among n comes at n times that hazard, and who dies is drawn when it comes
+    /// (`memberWhoDies`). One uniform per household-year, not one per member; redrawn whenever n or the
+    /// hazard changes (the process is memoryless, so that leaves its law as it is).
+    mutating func scheduleDeath(_ state: inout HouseholdYearState, from t: Double, _ s: Segment, _ c: YearContext) {
+        if let pending = state.deathHandle { queue.cancel(pending) }
+        state.deathHandle = nil
+        let hazard = Double(state.alive) * s.pointee.deathHazard
+        guard hazard > 0, let unit = demography.unitExponential(ifBelow: hazard * (c.t1 - t)) else { return }
+        let when = t + unit / hazard
+        guard when < c.t1 else { return }
+        state.deathHandle = queue.schedule(at: when, HouseholdEvent(.death))
+    }
+
+    /// The living member a death takes: each is equally likely (one uniform, the k-th living in slot order).
+    mutating func memberWhoDies(alive: Int) -> Int {
+        var k = min(Int(demography.uniform() * Double(alive)), alive - 1)
+        for m in members.indices where members[m].alive {
+            if k == 0 { return m }
+            k -= 1
+        }
+        preconditionFailure("a death in a household with no one alive")
     }
 
     mutating func scheduleConception(_ m: Int, from t: Double, _ s: Segment, _ c: YearContext) {
@@ -267,27 +283,42 @@ extension HouseholdWorker {
     /// need depends on changes (the member's group, pregnancy or life, the household's regime, the rules
     /// in force) and at year end. In between every need meets the same state, so this has the law of
     /// dating each need and taking them in time order, without a time draw or a queue entry per need.
-    /// Returns what the household paid out of pocket.
+    /// A pregnant member's antenatal visits in the stretch are resolved with them (`antenatalVisits`).
+    /// Returns what the household paid out of pocket. (Inlined where it is called: the call cost more
+    /// than the usual case, a whole year's count with no need in it.)
+    @inline(__always)
     mutating func resolveNeeds(of m: Int, to t: Double, _ h: Household, _ s: Segment,
                                _ a: inout YearAccounts) -> Double {
-        let span = t - needsFrom[m]
+        let from = needsFrom[m]
         needsFrom[m] = t
         let member = members[m]
+        var oop = member.pregnant ? antenatalVisits(of: m, from: from, to: t, h, s, &a) : 0
         let rate = s.needRate(member.group)
-        guard rate > 0, span > 0 else { return 0 }
-        let mean = rate * span
-        let count = span == 1 ? episodes.poisson(mean: mean, expMinusMean: s.noNeedInYear(member.group))
-                              : episodes.poisson(partMean: mean)
-        guard count > 0 else { return 0 }
+        guard rate > 0, t > from else { return oop }
+        let count = t - from == 1 ? episodes.poisson(s.needsInYear(member.group))
+                                  : episodes.poisson(partMean: rate * (t - from))
+        if count > 0 { oop += meetNeeds(count, eligible: member.gratuiteEligible, h, s, &a) }
+        return oop
+    }
+
+    /// `count` needs of a member of one stretch, all meeting the same member, regime and rules: each
+    /// met or forgone, with one chance of seeking care. One uniform per need settles both whether care is
+    /// sought and at which level: u < seek, then u / seek (uniform again) against the levels' cumulative
+    /// shares. Returns what the household paid out of pocket.
+    @inline(never)
+    mutating func meetNeeds(_ count: UInt32, eligible: Bool, _ h: Household, _ s: Segment,
+                            _ a: inout YearAccounts) -> Double {
         a.events[.careNeed] += Int(count)
         a.needs += Double(count)
         household.needs += Double(count)
-        // Every need of the stretch meets the same member, regime and rules: one chance of seeking care.
-        let eligible = member.gratuiteEligible
         let seek = s.seekProbability(h.regime, eligible: eligible)
+        let toCSCom = seek * s.pointee.levelCSCom, toCSRef = seek * s.pointee.levelCSRef
         var oop = 0.0
-        for _ in 0..<count where episodes.uniform() < seek {
-            oop += soughtEpisode(eligible: eligible, kind: nil, h, s, &a)
+        for _ in 0..<count {
+            let u = episodes.uniform()
+            guard u < seek else { continue }  // forgone: nothing more to draw
+            let kind: CareKind = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
+            oop += soughtEpisode(eligible: eligible, kind: kind, h, s, &a)
         }
         return oop
     }
@@ -299,17 +330,26 @@ extension HouseholdWorker {
         return oop
     }
 
-    /// Antenatal visits, evenly spread over the pregnancy, that fall in [from, end of year).
-    mutating func scheduleAntenatal(_ m: Int, deliveryDate: Double, from t: Double, _ s: Segment,
-                                    _ c: YearContext) {
+    /// The antenatal visits of pregnant member `m` dated in [from, t), in date order: the pregnancy's
+    /// visits are evenly spread over it, so their dates are known from the delivery date and need no
+    /// event of their own. Like a need, each is resolved in the state the stretch is in.
+    @inline(never)
+    mutating func antenatalVisits(of m: Int, from: Double, to t: Double, _ h: Household, _ s: Segment,
+                                  _ a: inout YearAccounts) -> Double {
         let visits = s.pointee.parameters.demography.antenatalVisits
-        guard visits > 0 else { return }
+        guard visits > 0, t > from else { return 0 }
         let duration = s.pointee.parameters.demography.pregnancyDuration
-        let conception = deliveryDate - duration
+        let conception = members[m].eventTime - duration
+        var oop = 0.0
         for k in 1...visits {
             let when = conception + duration * Double(k) / Double(visits + 1)
-            if when >= t && when < c.t1 { scheduleMemberEvent(.antenatalVisit, m, at: when) }
+            guard when < t else { break }
+            if when >= from {
+                a.events[.antenatalVisit] += 1
+                oop += careEpisode(member: m, kind: .antenatal, h, s, &a)
+            }
         }
+        return oop
     }
 
     /// The hazard of the household's next change of regime and the regime it leads to (sections 4 and 8).
@@ -365,25 +405,17 @@ extension HouseholdWorker {
         return soughtEpisode(eligible: eligible, kind: kind, h, s, &a)
     }
 
-    /// A need for which care was sought: its level and cost, then the payer cascade (section 5).
-    /// `kind` is nil for an illness (level drawn), or a delivery or antenatal visit; `eligible`, whether
-    /// the member is eligible for a gratuité. Returns what the household pays out of pocket.
-    mutating func soughtEpisode(eligible: Bool, kind fixedKind: CareKind?, _ h: Household, _ s: Segment,
+    /// A need for which care was sought: its cost, then the payer cascade (section 5). `kind` is the
+    /// level of an illness, or an antenatal visit, or a delivery (which turns out a caesarean or not);
+    /// `eligible`, whether the member is eligible for a gratuité. Returns what the household pays out of pocket.
+    mutating func soughtEpisode(eligible: Bool, kind sought: CareKind, _ h: Household, _ s: Segment,
                                 _ a: inout YearAccounts) -> Double {
         let p = s.parameters
         let regime = h.regime
         a.episodes += 1
         household.episodes += 1
-        let kind: CareKind
-        switch fixedKind {
-        case nil:
-            let u = episodes.uniform()
-            kind = u < s.pointee.levelCSCom ? .csCom : (u < s.pointee.levelCSRef ? .csRef : .hospital)
-        case .delivery?:
-            kind = episodes.uniform() < p.pointee.demography.caesareanProbability ? .caesarean : .delivery
-        case let other?:
-            kind = other
-        }
+        var kind = sought
+        if kind == .delivery && episodes.uniform() < p.pointee.demography.caesareanProbability { kind = .caesarean }
         let gratuiteWorks = eligible && episodes.uniform() < s.pointee.gratuiteEffectiveness
         let shape = s.pointee.costShapes[kind]
         let cost = episodes.lognormal(zeta: shape.zeta, sigma: shape.sigma)
@@ -440,12 +472,12 @@ extension UnsafePointer<PolicySegment> {
         }
     }
 
-    /// exp(−needRate(group)): the chance of no need in a whole year.
-    @inline(__always) func noNeedInYear(_ group: MemberGroup) -> Double {
+    /// The law of a member's count of needs over a whole year.
+    @inline(__always) func needsInYear(_ group: MemberGroup) -> UnsafePointer<PoissonTable> {
         switch group {
-        case .underFive: pointee.noNeedInYearUnderFive
-        case .woman15to49: pointee.noNeedInYearWoman
-        case .other: pointee.noNeedInYearOther
+        case .underFive: pointer(to: \.needsInYearUnderFive)!
+        case .woman15to49: pointer(to: \.needsInYearWoman)!
+        case .other: pointer(to: \.needsInYearOther)!
         }
     }
 }

@@ -52,12 +52,11 @@ public struct PolicySegment: Sendable {
     let deathHazard: Double
     /// Hazard of conception for a woman 15–49 who is not pregnant.
     let conceptionHazard: Double
-    /// Probabilities that a death or a conception drawn at the start of the year falls within it.
-    let deathWithinYear: Double
+    /// Probability that a conception drawn at the start of the year falls within it.
     let conceptionWithinYear: Double
     let needRateUnderFive, needRateWoman, needRateOther: Double
-    /// exp(−rate) of each need rate: the chance of no need in a whole year, which a Poisson draw needs.
-    let noNeedInYearUnderFive, noNeedInYearWoman, noNeedInYearOther: Double
+    /// The law of a member's count of needs over a whole year, by group, tabulated to draw it by inversion.
+    let needsInYearUnderFive, needsInYearWoman, needsInYearOther: PoissonTable
     /// Benefit rules by regime (outpatient, hospital) and administration rates, as plain numbers so the
     /// hot path never copies `parameters` (its arrays would be retained from every thread).
     let coverageOutpatient: PerRegime
@@ -87,15 +86,14 @@ public struct PolicySegment: Sendable {
         let birthsWanted = p.birthHazard * census.population * pow(1 + d.growthRate, d.pregnancyDuration)
         let conceptionsWanted = birthsWanted * exp(d.crudeDeathRate * d.pregnancyDuration)
         conceptionHazard = census.womenNotPregnant > 0 ? conceptionsWanted / census.womenNotPregnant : 0
-        deathWithinYear = deathHazard > 0 ? GSLGenerator.probabilityWithin(limit: 1, mean: 1 / deathHazard) : 0
         conceptionWithinYear = conceptionHazard > 0
             ? GSLGenerator.probabilityWithin(limit: 1, mean: 1 / conceptionHazard) : 0
         needRateUnderFive = p.care.needRateUnderFive
         needRateWoman = p.care.needRateWoman
         needRateOther = p.care.needRateOther
-        noNeedInYearUnderFive = exp(-needRateUnderFive)
-        noNeedInYearWoman = exp(-needRateWoman)
-        noNeedInYearOther = exp(-needRateOther)
+        needsInYearUnderFive = PoissonTable(mean: needRateUnderFive)
+        needsInYearWoman = PoissonTable(mean: needRateWoman)
+        needsInYearOther = PoissonTable(mean: needRateOther)
         costShapes = CostShapes(p, priceFactor: pow(1 + p.macro.medicalInflation, elapsed))
         var outpatient = PerRegime(), hospital = PerRegime(), admin = PerRegime()
         for regime in Regime.allCases {

@@ -38,3 +38,32 @@ public struct LognormalShape: Sendable, Equatable {
     }
 }
 
+
+/// A Poisson law with a fixed mean, tabulated for drawing by inversion: one uniform per count, where
+/// GSL's `gsl_ran_poisson` multiplies count + 1 of them. Built from GSL's own cdf (`gsl_cdf_poisson_P`),
+/// so the counts follow GSL's law; made once per mean that many draws share (a need rate over a year).
+public struct PoissonTable: Sendable {
+    public static let size = 24
+    public let mean: Double
+    /// cdf[k] = P(N ≤ k) for k < `size`.
+    @usableFromInline let cdf: InlineArray<24, Double>
+
+    public init(mean: Double) {
+        precondition(mean >= 0 && mean.isFinite, "a Poisson mean must be finite and non-negative")
+        self.mean = mean
+        var c = InlineArray<24, Double>(repeating: 1)  // a mean of 0 gives 0 always (GSL's cdf refuses it)
+        if mean > 0 { for k in 0..<Self.size { c[k] = gsl_cdf_poisson_P(UInt32(k), mean) } }
+        cdf = c
+    }
+
+    /// The count whose cdf interval holds `u` (uniform on [0, 1)): the least k with u < P(N ≤ k).
+    /// Read through a pointer: a table is 200 bytes, and copying it per draw cost more than the draw.
+    @inlinable public static func count(_ table: UnsafePointer<PoissonTable>, at u: Double) -> UInt32 {
+        let cdf = UnsafeRawPointer(table.pointer(to: \.cdf)!).assumingMemoryBound(to: Double.self)
+        for k in 0..<size where u < cdf[k] { return UInt32(k) }
+        // Past the table (mean large, or u within 1e-10 of 1): GSL's cdf, one count at a time.
+        var n = UInt32(size)
+        while n < UInt32.max && u >= gsl_cdf_poisson_P(n, table.pointee.mean) { n += 1 }
+        return n
+    }
+}

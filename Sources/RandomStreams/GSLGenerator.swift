@@ -107,7 +107,7 @@ public final class GSLGenerator {
     /// it. Same uniforms, same count as GSL. The band widens with mu (the lower bound is useless above
     /// mu ≈ 1.6): the exponential is needed in under 0.3 % of draws at mu = 0.4, 11 % at 1, always at 2.
     /// Part-year stretches of care needs have small means, new each time: there it spares nearly all.
-    @inlinable public func poisson(partMean mu: Double) -> UInt32 {
+    @inlinable @inline(never) public func poisson(partMean mu: Double) -> UInt32 {
         guard mu <= 10 else { return poisson(mean: mu) }
         let mu2 = mu * mu, mu3 = mu2 * mu
         // The margins keep both bounds on the safe side of rounding.
@@ -125,6 +125,11 @@ public final class GSLGenerator {
             if product <= emu { break }
         }
         return k - 1
+    }
+
+    /// A Poisson count by inversion of `table`'s cdf: one uniform, the same law as `gsl_ran_poisson`.
+    @inlinable public func poisson(_ table: UnsafePointer<PoissonTable>) -> UInt32 {
+        PoissonTable.count(table, at: uniform())
     }
 
     /// Gaussian with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian_ziggurat`).
