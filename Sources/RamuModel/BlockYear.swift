@@ -125,7 +125,7 @@ extension HouseholdWorker {
     /// Consumption per person of a household that splits off, drawn like any household's of its sector
     /// at next year's prices (section 3), from a stream of its own.
     func drawSplitConsumption(parent: Household, _ c: YearContext) -> Double {
-        let p = c.segments[c.segments.count - 1].parameters
+        let p = c.closingParameters
         demography.reseed(StreamKey(seed: c.seed, replication: c.replication, entity: parent.id,
                                     purpose: StreamPurpose.split.rawValue, period: c.year * 64 + Int(parent.splits)))
         let elapsed = Double(c.year + 1 - p.simulation.startYear)
@@ -145,7 +145,7 @@ struct YearEnd {
     let merge: Bool
 
     init(_ c: YearContext) {
-        let p = c.segments[c.segments.count - 1].parameters
+        let p = c.closingParameters
         growth = (1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation)
         splitAbove = Int((2 * p.households.meanSize).rounded(.down))
         merge = c.nextYearStart.ramu.active

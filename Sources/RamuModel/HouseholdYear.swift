@@ -295,7 +295,7 @@ extension HouseholdWorker {
         var oop = member.pregnant ? antenatalVisits(of: m, from: from, to: t, h, s, &a) : 0
         let rate = s.needRate(member.group)
         guard rate > 0, t > from else { return oop }
-        let count = t - from == 1 ? episodes.poisson(s.needsInYear(member.group))
+        let count = t - from == 1 ? episodes.poisson(s.needsInYear(member.group, members: 1))
                                   : episodes.poisson(partMean: rate * (t - from))
         if count > 0 { oop += meetNeeds(count, eligible: member.gratuiteEligible, h, s, &a) }
         return oop
@@ -323,11 +323,43 @@ extension HouseholdWorker {
         return oop
     }
 
-    /// `resolveNeeds` for every living member, in member order.
+    /// `resolveNeeds` for every living member. Members of one group who are not pregnant and whose
+    /// stretch is the whole year have their needs counted together: the sum of their Poisson counts is one
+    /// Poisson count at the group's rate times their number, and their needs meet the same state, so one
+    /// draw serves them all. The others are resolved one by one, in member order, before the groups.
     mutating func resolveAllNeeds(to t: Double, _ h: Household, _ s: Segment, _ a: inout YearAccounts) -> Double {
         var oop = 0.0
-        for m in members.indices where members[m].alive { oop += resolveNeeds(of: m, to: t, h, s, &a) }
+        var wholeYear = (0, 0, 0)  // members by group (under five, women 15-49, others)
+        for m in members.indices where members[m].alive {
+            let member = members[m]
+            if t - needsFrom[m] == 1 && !member.pregnant {
+                needsFrom[m] = t
+                switch member.group {
+                case .underFive: wholeYear.0 += 1
+                case .woman15to49: wholeYear.1 += 1
+                case .other: wholeYear.2 += 1
+                }
+            } else {
+                oop += resolveNeeds(of: m, to: t, h, s, &a)
+            }
+        }
+        if wholeYear.0 > 0 { oop += resolveYearOfNeeds(.underFive, members: wholeYear.0, h, s, &a) }
+        if wholeYear.1 > 0 { oop += resolveYearOfNeeds(.woman15to49, members: wholeYear.1, h, s, &a) }
+        if wholeYear.2 > 0 { oop += resolveYearOfNeeds(.other, members: wholeYear.2, h, s, &a) }
         return oop
+    }
+
+    /// A whole year of the needs of `n` members of `group`, none pregnant (see `resolveAllNeeds`).
+    mutating func resolveYearOfNeeds(_ group: MemberGroup, members n: Int, _ h: Household, _ s: Segment,
+                                     _ a: inout YearAccounts) -> Double {
+        var count: UInt32 = 0
+        var left = n
+        while left > 0 {  // tables go up to `PolicySegment.groupedMembers` members at once
+            let k = min(left, PolicySegment.groupedMembers)
+            count += episodes.poisson(s.needsInYear(group, members: k))
+            left -= k
+        }
+        return count > 0 ? meetNeeds(count, eligible: group == .underFive, h, s, &a) : 0
     }
 
     /// The antenatal visits of pregnant member `m` dated in [from, t), in date order: the pregnancy's
@@ -472,13 +504,14 @@ extension UnsafePointer<PolicySegment> {
         }
     }
 
-    /// The law of a member's count of needs over a whole year.
-    @inline(__always) func needsInYear(_ group: MemberGroup) -> UnsafePointer<PoissonTable> {
-        switch group {
+    /// The law of the count of needs of `n` members of `group` over a whole year (1 ≤ n ≤ `groupedMembers`).
+    @inline(__always) func needsInYear(_ group: MemberGroup, members n: Int) -> UnsafePointer<PoissonTable> {
+        let tables: UnsafePointer<PoissonTables> = switch group {
         case .underFive: pointer(to: \.needsInYearUnderFive)!
         case .woman15to49: pointer(to: \.needsInYearWoman)!
         case .other: pointer(to: \.needsInYearOther)!
         }
+        return UnsafeRawPointer(tables).assumingMemoryBound(to: PoissonTable.self) + (n - 1)
     }
 }
 

@@ -42,6 +42,9 @@ struct CostShapes: Sendable, Equatable {
     }
 }
 
+/// Poisson tables for 1, 2, … `PolicySegment.groupedMembers` members, in place (read through a pointer).
+typealias PoissonTables = InlineArray<16, PoissonTable>
+
 /// A stretch of a year over which the parameters are constant (MODEL.md section 8: policy changes
 /// split the year; a ramp is taken at the segment's midpoint, its average over the segment), with
 /// everything households derive from them.
@@ -55,8 +58,10 @@ public struct PolicySegment: Sendable {
     /// Probability that a conception drawn at the start of the year falls within it.
     let conceptionWithinYear: Double
     let needRateUnderFive, needRateWoman, needRateOther: Double
-    /// The law of a member's count of needs over a whole year, by group, tabulated to draw it by inversion.
-    let needsInYearUnderFive, needsInYearWoman, needsInYearOther: PoissonTable
+    /// The law of the count of needs over a whole year of 1, 2, … `groupedMembers` members of each group,
+    /// tabulated to draw it by inversion.
+    let needsInYearUnderFive, needsInYearWoman, needsInYearOther: PoissonTables
+    static let groupedMembers = 16
     /// Benefit rules by regime (outpatient, hospital) and administration rates, as plain numbers so the
     /// hot path never copies `parameters` (its arrays would be retained from every thread).
     let coverageOutpatient: PerRegime
@@ -91,9 +96,9 @@ public struct PolicySegment: Sendable {
         needRateUnderFive = p.care.needRateUnderFive
         needRateWoman = p.care.needRateWoman
         needRateOther = p.care.needRateOther
-        needsInYearUnderFive = PoissonTable(mean: needRateUnderFive)
-        needsInYearWoman = PoissonTable(mean: needRateWoman)
-        needsInYearOther = PoissonTable(mean: needRateOther)
+        needsInYearUnderFive = Self.needsInYear(rate: needRateUnderFive)
+        needsInYearWoman = Self.needsInYear(rate: needRateWoman)
+        needsInYearOther = Self.needsInYear(rate: needRateOther)
         costShapes = CostShapes(p, priceFactor: pow(1 + p.macro.medicalInflation, elapsed))
         var outpatient = PerRegime(), hospital = PerRegime(), admin = PerRegime()
         for regime in Regime.allCases {
@@ -114,6 +119,10 @@ public struct PolicySegment: Sendable {
         ramuJoinMultiplier = Self.priceMultiplier(net: p.ramu.premium * (1 - p.ramu.informalSubsidy), p)
         let wages = pow((1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation), elapsed)
         contributionPerHousehold = p.amo.averageCoveredWage * wages * (p.amo.employeeRate + p.amo.employerRate)
+    }
+
+    static func needsInYear(rate: Double) -> PoissonTables {
+        PoissonTables { n in PoissonTable(mean: rate * Double(n + 1)) }
     }
 
     /// (net premium / reference premium)^(−elasticity); a free premium counts as 1 % of the reference.
@@ -161,6 +170,9 @@ public struct YearContext: Sendable {
     public let segments: [PolicySegment]
     /// The parameters in force at the first instant of the next year, when its stocks are counted.
     public let nextYearStart: Parameters
+    /// The parameters of the last segment, in force as the year ends (a segment is large: read this,
+    /// not `segments.last!.parameters`, which copies one).
+    public let closingParameters: Parameters
     /// Poverty line and societal poverty line (SPL) in this year's FCFA per person per year.
     public let povertyLine: Double
     public let societalPovertyLine: Double
@@ -199,6 +211,7 @@ public struct YearContext: Sendable {
             PolicySegment(start: $0.start, end: $0.end, year: year, parameters: $0.parameters, census: census)
         }
         nextYearStart = timeline.parameters(at: t1, base: base)
+        closingParameters = spans[spans.count - 1].parameters
         let p = segments[0].parameters
         let prices = pow(1 + p.macro.inflation, Double(year - p.simulation.startYear))
         povertyLine = p.consumption.povertyLine * prices
@@ -216,6 +229,7 @@ public struct YearContext: Sendable {
         replication = c.replication
         segments = c.segments
         nextYearStart = c.nextYearStart
+        closingParameters = c.closingParameters
         quintileCuts = c.quintileCuts
         povertyLine = c.povertyLine
         societalPovertyLine = c.societalPovertyLine

@@ -40,8 +40,10 @@ public struct LognormalShape: Sendable, Equatable {
 
 
 /// A Poisson law with a fixed mean, tabulated for drawing by inversion: one uniform per count, where
-/// GSL's `gsl_ran_poisson` multiplies count + 1 of them. Built from GSL's own cdf (`gsl_cdf_poisson_P`),
-/// so the counts follow GSL's law; made once per mean that many draws share (a need rate over a year).
+/// GSL's `gsl_ran_poisson` multiplies count + 1 of them. Made once per mean that many draws share (a need
+/// rate over a year). The cdf is summed from the probabilities e^−μ μ^k / k!, each from the one before
+/// (tests hold it to GSL's `gsl_cdf_poisson_P` within 1e-13: calling GSL for each entry cost a
+/// millisecond per policy segment); past the table, GSL's cdf itself.
 public struct PoissonTable: Sendable {
     public static let size = 24
     public let mean: Double
@@ -52,12 +54,22 @@ public struct PoissonTable: Sendable {
         precondition(mean >= 0 && mean.isFinite, "a Poisson mean must be finite and non-negative")
         self.mean = mean
         var c = InlineArray<24, Double>(repeating: 1)  // a mean of 0 gives 0 always (GSL's cdf refuses it)
-        if mean > 0 { for k in 0..<Self.size { c[k] = gsl_cdf_poisson_P(UInt32(k), mean) } }
+        if mean > 0 {
+            var p = exp(-mean), sum = 0.0
+            for k in 0..<Self.size {
+                sum += p
+                c[k] = min(sum, 1)
+                p *= mean / Double(k + 1)
+            }
+        }
         cdf = c
     }
 
     /// The count whose cdf interval holds `u` (uniform on [0, 1)): the least k with u < P(N ≤ k).
     /// Read through a pointer: a table is 200 bytes, and copying it per draw cost more than the draw.
+    /// Above this mean the table holds too little of the law: draws go to `gsl_ran_poisson`.
+    public static let largestMean = 12.0
+
     @inlinable public static func count(_ table: UnsafePointer<PoissonTable>, at u: Double) -> UInt32 {
         let cdf = UnsafeRawPointer(table.pointer(to: \.cdf)!).assumingMemoryBound(to: Double.self)
         for k in 0..<size where u < cdf[k] { return UInt32(k) }

@@ -127,9 +127,11 @@ public final class GSLGenerator {
         return k - 1
     }
 
-    /// A Poisson count by inversion of `table`'s cdf: one uniform, the same law as `gsl_ran_poisson`.
+    /// A Poisson count by inversion of `table`'s cdf: one uniform, the same law as `gsl_ran_poisson`
+    /// (which draws means above `PoissonTable.largestMean`).
     @inlinable public func poisson(_ table: UnsafePointer<PoissonTable>) -> UInt32 {
-        PoissonTable.count(table, at: uniform())
+        let mean = table.pointee.mean
+        return mean > PoissonTable.largestMean ? poisson(mean: mean) : PoissonTable.count(table, at: uniform())
     }
 
     /// Gaussian with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian_ziggurat`).
