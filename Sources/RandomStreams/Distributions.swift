@@ -67,6 +67,9 @@ public struct PoissonTable: Sendable {
 
     /// The count whose cdf interval holds `u` (uniform on [0, 1)): the least k with u < P(N ≤ k).
     /// Read through a pointer: a table is 200 bytes, and copying it per draw cost more than the draw.
+    /// P(N ≤ k), for k < `size`.
+    public func cumulative(_ k: Int) -> Double { cdf[k] }
+
     /// Above this mean the table holds too little of the law: draws go to `gsl_ran_poisson`.
     public static let largestMean = 12.0
 

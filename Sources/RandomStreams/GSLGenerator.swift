@@ -85,21 +85,6 @@ public final class GSLGenerator {
     /// Poisson count with mean `mu` (`gsl_ran_poisson`).
     @inlinable public func poisson(mean mu: Double) -> UInt32 { UInt32(gsl_ran_poisson(rng, mu)) }
 
-    /// `gsl_ran_poisson(rng, mu)` when exp(−mu) is already known: the same count from the same uniforms.
-    /// For mu ≤ 10 GSL multiplies uniforms until the product falls to exp(−mu); that exponential was
-    /// most of the draw's cost, and a member's yearly need rate gives the same mu all year.
-    /// Larger means go to GSL itself.
-    @inlinable public func poisson(mean mu: Double, expMinusMean emu: Double) -> UInt32 {
-        guard mu <= 10 else { return poisson(mean: mu) }
-        var product = 1.0
-        var k: UInt32 = 0
-        repeat {
-            product *= uniform()
-            k += 1
-        } while product > emu
-        return k - 1
-    }
-
     /// `gsl_ran_poisson(rng, mu)`, taking exp(−mu) only where it decides the count. GSL multiplies
     /// uniforms until the product falls to exp(−mu); bounds of exp(−mu) from its series,
     /// 1 − mu + mu²/2 − mu³/6 ≤ exp(−mu) ≤ 1 / (1 + mu + mu²/2 + mu³/6), settle every product outside

@@ -82,10 +82,22 @@ struct DistributionTests {
     /// Poisson with mean λ: variance λ, μ4 = λ(1 + 3λ). Means on both sides of 10, where GSL changes method.
     @Test(arguments: [0.5, 4.2, 37.5])
     func poisson(mean lambda: Double) {
-        let ks = draws(seed: 17) { $0.poisson(mean: lambda) }
+        Self.expectPoissonLaw(draws(seed: 17) { $0.poisson(mean: lambda) }, mean: lambda)
+    }
+
+    /// Inversion of a tabulated cdf (`PoissonTable`) has Poisson's law: means inside the table, whose
+    /// tail runs past its 24 entries (9.5), and above `largestMean` (drawn by GSL instead).
+    @Test(arguments: [0.8, 2.0, 9.5, 16.0])
+    func poissonByInversion(mean lambda: Double) {
+        let table = PoissonTable(mean: lambda)
+        let ks = withUnsafePointer(to: table) { t in draws(seed: 19) { $0.poisson(t) } }
+        Self.expectPoissonLaw(ks, mean: lambda)
+    }
+
+    /// Moments, and a chi-square test against GSL's cdf over categories 0, 1, …, top − 1 and "top or more".
+    static func expectPoissonLaw(_ ks: [UInt32], mean lambda: Double) {
         expectMoments(ks.map(Double.init), TrueMoments(mean: lambda, variance: lambda, mu4: lambda * (1 + 3 * lambda)),
                       "poisson(\(lambda))")
-        // Categories 0, 1, …, top − 1 and "top or more"; pmf from differences of GSL's cdf.
         let top = Int(lambda + 12 * lambda.squareRoot() + 12)
         var observed = [Int](repeating: 0, count: top + 1)
         for k in ks { observed[min(Int(k), top)] += 1 }
@@ -98,6 +110,33 @@ struct DistributionTests {
         }
         probabilities.append(1 - below)
         expectChiSquare(observed: observed, probabilities: probabilities, "poisson(\(lambda))")
+    }
+
+    /// The table's cdf, summed by recurrence, is GSL's (`gsl_cdf_poisson_P`) within 1e-13; a uniform just
+    /// below an entry gives that count and one at it the next, inside the table and past it; a mean of 0
+    /// gives 0 always; one draw takes exactly one uniform.
+    @Test func poissonTableInvertsGSLsCdf() {
+        for mu in [1e-6, 0.3, 0.8, 2, 5, 9.5, 12] {
+            var table = PoissonTable(mean: mu)
+            withUnsafePointer(to: &table) { t in
+                for k in 0..<30 {
+                    let cdf = GSLCDF.poissonP(UInt32(k), mean: mu)
+                    if k < PoissonTable.size { #expect(abs(t.pointee.cumulative(k) - cdf) <= 1e-13, "mean \(mu), k \(k)") }
+                    guard cdf < 1 - 1e-12 else { break }
+                    #expect(PoissonTable.count(t, at: cdf - 1e-12) == UInt32(k), "mean \(mu), just below P(N ≤ \(k))")
+                    #expect(PoissonTable.count(t, at: cdf + 1e-12) == UInt32(k + 1), "mean \(mu), just above P(N ≤ \(k))")
+                }
+            }
+        }
+        var zero = PoissonTable(mean: 0)
+        withUnsafePointer(to: &zero) { t in #expect(PoissonTable.count(t, at: 0.999_999_999) == 0) }
+        let one = GSLGenerator(seed: 5), other = GSLGenerator(seed: 5)
+        var table = PoissonTable(mean: 1.3)
+        withUnsafePointer(to: &table) { t in
+            for _ in 0..<1000 {
+                #expect(one.poisson(t) == PoissonTable.count(t, at: other.uniform()))
+            }
+        }
     }
 
     /// Draws `ours` and `gsl_ran_poisson` on two generators of the same stream, for `draws` means from
@@ -115,17 +154,6 @@ struct DistributionTests {
             if i % 1000 == 0 && mine.uniform() != gsl.uniform() { differences += 1 }
         }
         return (differences, positive)
-    }
-
-    /// The Poisson draw given exp(−mu) is GSL's, count for count and uniform for uniform, through means
-    /// below, at and above 10 (where GSL changes method).
-    @Test func poissonWithKnownExponentialIsGSLs() {
-        let r = Self.poissonAgainstGSL(seed: 29, draws: 200_000,
-                                       mean: { i in [0.8, 2.0, 1e-9, 0.2 * Double(i % 60), 10, 10.5, 37.5][i % 7] }) {
-            $0.poisson(mean: $1, expMinusMean: exp(-$1))
-        }
-        #expect(r.differences == 0)
-        #expect(r.positive > 100_000)
     }
 
     /// The Poisson draw that takes exp(−mu) only where it decides is GSL's, count for count: over means
