@@ -324,40 +324,51 @@ extension HouseholdWorker {
     }
 
     /// `resolveNeeds` for every living member. Members of one group who are not pregnant and whose
-    /// stretch is the whole year have their needs counted together: the sum of their Poisson counts is one
-    /// Poisson count at the group's rate times their number, and their needs meet the same state, so one
-    /// draw serves them all. The others are resolved one by one, in member order, before the groups.
+    /// stretches started together (most often all of them: at the start of the year, or at the household's
+    /// last change) have their needs counted together: the sum of their Poisson counts is one Poisson
+    /// count at the group's rate times their number, and their needs meet the same state, so one draw
+    /// serves them all. The others are resolved one by one, in member order, before the groups.
     mutating func resolveAllNeeds(to t: Double, _ h: Household, _ s: Segment, _ a: inout YearAccounts) -> Double {
         var oop = 0.0
-        var wholeYear = (0, 0, 0)  // members by group (under five, women 15-49, others)
+        var together = (0, 0, 0)  // members by group (under five, women 15-49, others)
+        var from = -Double.infinity  // when their stretches started: the first such member's start
         for m in members.indices where members[m].alive {
             let member = members[m]
-            if t - needsFrom[m] == 1 && !member.pregnant {
+            if !member.pregnant && (needsFrom[m] == from || from == -.infinity) {
+                from = needsFrom[m]
                 needsFrom[m] = t
                 switch member.group {
-                case .underFive: wholeYear.0 += 1
-                case .woman15to49: wholeYear.1 += 1
-                case .other: wholeYear.2 += 1
+                case .underFive: together.0 += 1
+                case .woman15to49: together.1 += 1
+                case .other: together.2 += 1
                 }
             } else {
                 oop += resolveNeeds(of: m, to: t, h, s, &a)
             }
         }
-        if wholeYear.0 > 0 { oop += resolveYearOfNeeds(.underFive, members: wholeYear.0, h, s, &a) }
-        if wholeYear.1 > 0 { oop += resolveYearOfNeeds(.woman15to49, members: wholeYear.1, h, s, &a) }
-        if wholeYear.2 > 0 { oop += resolveYearOfNeeds(.other, members: wholeYear.2, h, s, &a) }
+        guard t > from else { return oop }  // (also when no one was grouped)
+        if together.0 > 0 { oop += resolveNeeds(of: .underFive, members: together.0, span: t - from, h, s, &a) }
+        if together.1 > 0 { oop += resolveNeeds(of: .woman15to49, members: together.1, span: t - from, h, s, &a) }
+        if together.2 > 0 { oop += resolveNeeds(of: .other, members: together.2, span: t - from, h, s, &a) }
         return oop
     }
 
-    /// A whole year of the needs of `n` members of `group`, none pregnant (see `resolveAllNeeds`).
-    mutating func resolveYearOfNeeds(_ group: MemberGroup, members n: Int, _ h: Household, _ s: Segment,
-                                     _ a: inout YearAccounts) -> Double {
+    /// The needs of `n` members of `group`, none pregnant, over the same stretch (see `resolveAllNeeds`):
+    /// a whole year's from the segment's tables, a part's by inversion.
+    mutating func resolveNeeds(of group: MemberGroup, members n: Int, span: Double, _ h: Household, _ s: Segment,
+                               _ a: inout YearAccounts) -> Double {
         var count: UInt32 = 0
-        var left = n
-        while left > 0 {  // tables go up to `PolicySegment.groupedMembers` members at once
-            let k = min(left, PolicySegment.groupedMembers)
-            count += episodes.poisson(s.needsInYear(group, members: k))
-            left -= k
+        if span == 1 {
+            var left = n
+            while left > 0 {  // tables go up to `PolicySegment.groupedMembers` members at once
+                let k = min(left, PolicySegment.groupedMembers)
+                count += episodes.poisson(s.needsInYear(group, members: k))
+                left -= k
+            }
+        } else {
+            let mean = s.needRate(group) * Double(n) * span
+            guard mean > 0 else { return 0 }
+            count = episodes.poisson(inverting: mean)
         }
         return count > 0 ? meetNeeds(count, eligible: group == .underFive, h, s, &a) : 0
     }

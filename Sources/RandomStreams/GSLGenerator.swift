@@ -119,6 +119,20 @@ public final class GSLGenerator {
         return mean > PoissonTable.largestMean ? poisson(mean: mean) : PoissonTable.count(table, at: uniform())
     }
 
+    /// A Poisson count by inversion, its probabilities e^−μ μ^k / k! computed as the search goes: one
+    /// uniform and one exponential (means above `PoissonTable.largestMean` go to `gsl_ran_poisson`).
+    @inlinable public func poisson(inverting mu: Double) -> UInt32 {
+        guard mu <= PoissonTable.largestMean else { return poisson(mean: mu) }
+        let u = uniform()
+        var p = exp(-mu), cdf = p, k: UInt32 = 0
+        while u >= cdf && p > 0 {  // (p reaches 0 only if rounding left the sum short of u)
+            k += 1
+            p *= mu / Double(k)
+            cdf += p
+        }
+        return k
+    }
+
     /// Gaussian with mean 0 and standard deviation `sigma` (`gsl_ran_gaussian_ziggurat`).
     @inlinable public func gaussian(sigma: Double) -> Double { gsl_ran_gaussian_ziggurat(rng, sigma) }
 
