@@ -16,10 +16,11 @@ public struct CostSplit: Sendable, Equatable {
 
     /// The cascade: a gratuité pays all if it works for this eligible member; otherwise the member's
     /// regime pays its coverage rate and the household pays the rest.
+    /// (Written without a branch: whether a gratuité works is a coin toss.)
     public static func split(cost: Double, gratuiteWorks: Bool, coverageRate: Double) -> CostSplit {
-        if gratuiteWorks { return CostSplit(gratuite: cost, regime: 0, outOfPocket: 0) }
-        let regime = coverageRate * cost
-        return CostSplit(gratuite: 0, regime: regime, outOfPocket: cost - regime)
+        let gratuite = gratuiteWorks ? cost : 0
+        let regime = coverageRate * (cost - gratuite)
+        return CostSplit(gratuite: gratuite, regime: regime, outOfPocket: cost - gratuite - regime)
     }
 }
 

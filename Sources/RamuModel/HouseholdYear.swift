@@ -314,11 +314,20 @@ extension HouseholdWorker {
         let seek = s.seekProbability(h.regime, eligible: eligible)
         let toCSCom = seek * s.pointee.levelCSCom, toCSRef = seek * s.pointee.levelCSRef
         var oop = 0.0
-        for _ in 0..<count {
-            let u = episodes.uniform()
-            guard u < seek else { continue }  // forgone: nothing more to draw
-            let kind: CareKind = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
-            oop += soughtEpisode(eligible: eligible, kind: kind, h, s, &a)
+        var left = Int(count)
+        // The needs' decisions first, then the episodes sought: whether a need is met is a coin toss,
+        // which a branch per need would mispredict one time in two; counted without branching, it is not.
+        var sought = InlineArray<16, CareKind>(repeating: .csCom)
+        while left > 0 {
+            let batch = min(left, 16)
+            left -= batch
+            var n = 0
+            for _ in 0..<batch {
+                let u = episodes.uniform()
+                sought[n] = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
+                n += u < seek ? 1 : 0  // a forgone need is overwritten by the next one
+            }
+            for i in 0..<n { oop += soughtEpisode(eligible: eligible, kind: sought[i], h, s, &a) }
         }
         return oop
     }
@@ -330,26 +339,23 @@ extension HouseholdWorker {
     /// serves them all. The others are resolved one by one, in member order, before the groups.
     mutating func resolveAllNeeds(to t: Double, _ h: Household, _ s: Segment, _ a: inout YearAccounts) -> Double {
         var oop = 0.0
-        var together = (0, 0, 0)  // members by group (under five, women 15-49, others)
-        var from = -Double.infinity  // when their stretches started: the first such member's start
+        var together = InlineArray<3, Int>(repeating: 0)  // members by group, indexed (groups look random)
+        // When their stretches started: the first living member's start.
+        guard let first = members.indices.first(where: { members[$0].alive }) else { return 0 }
+        let from = needsFrom[first]
         for m in members.indices where members[m].alive {
             let member = members[m]
-            if !member.pregnant && (needsFrom[m] == from || from == -.infinity) {
-                from = needsFrom[m]
+            if !member.pregnant && needsFrom[m] == from {
                 needsFrom[m] = t
-                switch member.group {
-                case .underFive: together.0 += 1
-                case .woman15to49: together.1 += 1
-                case .other: together.2 += 1
-                }
+                together[Int(member.group.rawValue)] += 1
             } else {
                 oop += resolveNeeds(of: m, to: t, h, s, &a)
             }
         }
-        guard t > from else { return oop }  // (also when no one was grouped)
-        if together.0 > 0 { oop += resolveNeeds(of: .underFive, members: together.0, span: t - from, h, s, &a) }
-        if together.1 > 0 { oop += resolveNeeds(of: .woman15to49, members: together.1, span: t - from, h, s, &a) }
-        if together.2 > 0 { oop += resolveNeeds(of: .other, members: together.2, span: t - from, h, s, &a) }
+        guard t > from else { return oop }
+        if together[0] > 0 { oop += resolveNeeds(of: .underFive, members: together[0], span: t - from, h, s, &a) }
+        if together[1] > 0 { oop += resolveNeeds(of: .woman15to49, members: together[1], span: t - from, h, s, &a) }
+        if together[2] > 0 { oop += resolveNeeds(of: .other, members: together[2], span: t - from, h, s, &a) }
         return oop
     }
 
@@ -463,16 +469,14 @@ extension HouseholdWorker {
         let shape = s.pointee.costShapes[kind]
         let cost = episodes.lognormal(zeta: shape.zeta, sigma: shape.sigma)
         let split = CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: s.coverageRate(regime, kind))
-        if split.gratuite > 0 {
-            a.gratuiteCost += split.gratuite
-            if s.pointee.gratuitesIntegrated {
-                // One purchaser: the RAMU pool pays the act and administers it.
-                a.gratuitePaidByPool += split.gratuite
-                household.poolClaims += split.gratuite
-                a.admin.ramu += p.pointee.ramu.adminRate * split.gratuite
-                if regime != .none { a.ramuEquivalentCost += (1 + p.pointee.ramu.adminRate) * split.gratuite }
-            }
-            return 0
+        // What the gratuité paid (0 if it did not work: added all the same, as a branch on it mispredicts).
+        a.gratuiteCost += split.gratuite
+        if s.pointee.gratuitesIntegrated {
+            // One purchaser: the RAMU pool pays the act and administers it.
+            a.gratuitePaidByPool += split.gratuite
+            household.poolClaims += split.gratuite
+            a.admin.ramu += p.pointee.ramu.adminRate * split.gratuite
+            if regime != .none { a.ramuEquivalentCost += (1 + p.pointee.ramu.adminRate) * split.gratuite }
         }
         if regime != .none {
             let admin = s.pointee.adminRates[regime] * split.regime
@@ -483,7 +487,8 @@ extension HouseholdWorker {
                 a.ramedState += p.pointee.ramed.stateShare * (split.regime + admin)
                 a.ramedCollectivites += (1 - p.pointee.ramed.stateShare) * p.pointee.ramed.collectivitesPaymentRate * (split.regime + admin)
             }
-            a.ramuEquivalentCost += (1 + p.pointee.ramu.adminRate) * s.coverageRate(.ramu, kind) * cost
+            // What RAMU would have paid for the part the gratuité left (all of it, or nothing).
+            a.ramuEquivalentCost += (1 + p.pointee.ramu.adminRate) * s.coverageRate(.ramu, kind) * (cost - split.gratuite)
         }
         return split.outOfPocket
     }

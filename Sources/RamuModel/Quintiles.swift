@@ -70,38 +70,24 @@ public struct QuintileAccount: Sendable, Equatable {
     }
 }
 
-/// The five quintiles' accounts, as fields (the hot path indexes them without an array).
+/// The five quintiles' accounts, in place (the hot path indexes them without an array, and without a
+/// switch: a household's quintile is as good as random, and a switch on it mispredicted).
 public struct QuintileAccounts: Sendable, Equatable {
-    public var q1 = QuintileAccount(), q2 = QuintileAccount(), q3 = QuintileAccount()
-    public var q4 = QuintileAccount(), q5 = QuintileAccount()
+    @usableFromInline var accounts = InlineArray<5, QuintileAccount>(repeating: QuintileAccount())
 
     public init() {}
 
     /// Quintile 1 to 5.
     @inlinable public subscript(_ quintile: Int) -> QuintileAccount {
-        get {
-            switch quintile {
-            case 1: q1
-            case 2: q2
-            case 3: q3
-            case 4: q4
-            default: q5
-            }
-        }
-        set {
-            switch quintile {
-            case 1: q1 = newValue
-            case 2: q2 = newValue
-            case 3: q3 = newValue
-            case 4: q4 = newValue
-            default: q5 = newValue
-            }
-        }
+        get { accounts[quintile - 1] }
+        set { accounts[quintile - 1] = newValue }
     }
 
     public mutating func add(_ o: QuintileAccounts) {
         for q in 1...5 { self[q].add(o[q]) }
     }
+
+    public static func == (a: QuintileAccounts, b: QuintileAccounts) -> Bool { (1...5).allSatisfy { a[$0] == b[$0] } }
 }
 
 extension QuintileYear {

@@ -13,33 +13,23 @@ enum StreamPurpose: UInt32 {
 
 /// Lognormal cost shapes by kind of care, in one year's prices (a struct of fields, not an array, so
 /// the hot path reads them without reference counting).
-struct CostShapes: Sendable, Equatable {
-    var csCom, csRef, hospital, delivery, caesarean, antenatal: LognormalShape
+struct CostShapes: Sendable {
+    /// By `CareKind.rawValue`: an indexed load, where a switch on a kind drawn at random mispredicted.
+    var shapes: InlineArray<6, LognormalShape>
 
     init(_ p: Parameters, priceFactor: Double) {
-        func shape(_ kind: CareKind) -> LognormalShape {
-            let d = p.costDistribution(kind)
+        shapes = InlineArray { i in
+            let d = p.costDistribution(CareKind(rawValue: i)!)
             let base = LognormalShape(mean: d.mean, sd: d.sd)
             return LognormalShape(zeta: base.zeta + log(priceFactor), sigma: base.sigma)
         }
-        csCom = shape(.csCom)
-        csRef = shape(.csRef)
-        hospital = shape(.hospital)
-        delivery = shape(.delivery)
-        caesarean = shape(.caesarean)
-        antenatal = shape(.antenatal)
     }
 
-    subscript(_ kind: CareKind) -> LognormalShape {
-        switch kind {
-        case .csCom: csCom
-        case .csRef: csRef
-        case .hospital: hospital
-        case .delivery: delivery
-        case .caesarean: caesarean
-        case .antenatal: antenatal
-        }
-    }
+    subscript(_ kind: CareKind) -> LognormalShape { shapes[kind.rawValue] }
+}
+
+extension CostShapes: Equatable {
+    static func == (a: CostShapes, b: CostShapes) -> Bool { (0..<6).allSatisfy { a.shapes[$0] == b.shapes[$0] } }
 }
 
 /// Poisson tables for 1, 2, … `PolicySegment.groupedMembers` members, in place (read through a pointer).
@@ -151,6 +141,8 @@ public struct PolicySegment: Sendable {
             && p.care.seekCovered == q.care.seekCovered && p.care.seekUncovered == q.care.seekUncovered
             && levelCSCom == o.levelCSCom && levelCSRef == o.levelCSRef
             && p.demography.caesareanProbability == q.demography.caesareanProbability
+            && p.demography.antenatalVisits == q.demography.antenatalVisits  // (visits are resolved with needs)
+            && p.demography.pregnancyDuration == q.demography.pregnancyDuration
             && costShapes == o.costShapes
             && gratuiteEffectiveness == o.gratuiteEffectiveness && gratuitesIntegrated == o.gratuitesIntegrated
             && coverageOutpatient == o.coverageOutpatient && coverageHospital == o.coverageHospital
@@ -263,7 +255,7 @@ public struct YearContext: Sendable {
     /// The quintile (1 = poorest) of a household with this consumption per person.
     func quintile(_ consumptionPerPerson: Double) -> Int {
         var q = 1
-        for cut in quintileCuts where consumptionPerPerson > cut { q += 1 }
+        for cut in quintileCuts { q += consumptionPerPerson > cut ? 1 : 0 }  // (no branch on a random value)
         return min(q, 5)
     }
     var t1: Double { Double(year + 1) }
@@ -293,8 +285,8 @@ public struct Census: Sendable, Equatable {
         households += 1
         byRegime[Int(h.regime.rawValue)] += n
         if h.isSubsidisedCandidate { subsidisedCandidates += n }
-        // Women a conception can happen to.
-        for m in members where m.group == .woman15to49 && !m.pregnant { womenNotPregnant += 1 }
+        // Women a conception can happen to (added, not branched on: group and pregnancy look random).
+        for m in members { womenNotPregnant += Double((m.group == .woman15to49 ? 1 : 0) &* (m.pregnant ? 0 : 1)) }
     }
 
     public mutating func add(_ other: Census) {
