@@ -45,6 +45,10 @@ struct HouseholdYearState {
     var enrolmentHazard = 0.0
     /// The household's next death (of one of its living members, drawn when it happens).
     var deathHandle: EventHandle?
+    /// Women 15–49 alive and not pregnant, and the household's next conception (one of them, drawn
+    /// when it happens).
+    var womenAtRisk = 0
+    var conceptionHandle: EventHandle?
     var oop = 0.0
 }
 
@@ -71,24 +75,21 @@ extension HouseholdWorker {
         // Slots past the household's members are left as they are: a newborn's is written at birth.
         if needsFrom.count < members.count { needsFrom += repeatElement(t0, count: members.count - needsFrom.count) }
         needsFrom.withUnsafeMutableBufferPointer { from in for m in 0..<members.count { from[m] = t0 } }
+        // Counted, not branched on (a member's group looks random); only a dated event this year, a
+        // child's fifth birthday or a delivery, is rare enough to branch on.
+        var eligible = 0
         for m in 0..<members.count {
             let member = members[m]
-            if member.gratuiteEligible { state.hasEligible = true }
-            switch member.group {
-            case .underFive:
-                if member.eventTime < t1 { scheduleMemberEvent(.ageOut, m, at: max(member.eventTime, t0)) }
-            case .woman15to49:
-                if member.pregnant {
-                    if member.eventTime < t1 { scheduleMemberEvent(.delivery, m, at: max(member.eventTime, t0)) }
-                } else {
-                    scheduleConception(m, from: t0, s0, c)
-                }
-            case .other:
-                break
+            eligible += member.gratuiteEligible ? 1 : 0
+            state.womenAtRisk += (member.group == .woman15to49 ? 1 : 0) &* (member.pregnant ? 0 : 1)
+            if member.eventTime < t1 {
+                scheduleMemberEvent(member.group == .underFive ? .ageOut : .delivery, m, at: max(member.eventTime, t0))
             }
         }
+        state.hasEligible = eligible > 0
         scheduleEnrolmentChange(h, &state, from: t0, s0, c)
         scheduleDeath(&state, from: t0, s0, c)
+        scheduleConception(&state, from: t0, s0, c)
 
         while let (t, event) = queue.popNext(before: t1) {
             a.events[event.kind] += 1
@@ -105,25 +106,32 @@ extension HouseholdWorker {
                 a.births += 1
                 members[m].pregnant = false
                 members[m].eventTime = .infinity
-                scheduleConception(m, from: t, s, c)
+                state.womenAtRisk += 1
+                scheduleConception(&state, from: t, s, c)
                 // The child joins the mother's household and so its regime (section 3).
                 members.append(Member(group: .underFive, eventTime: t + 5))
                 if needsFrom.count < members.count { needsFrom.append(t) } else { needsFrom[members.count - 1] = t }
                 scheduleDeath(&state, from: t, s, c)  // one more person who may die
             case .conception:
+                let m = nthMember(demography.uniform(), of: state.womenAtRisk) { $0.alive && $0.group == .woman15to49 && !$0.pregnant }
                 state.oop += resolveNeeds(of: m, to: t, h, s, &a)
                 members[m].pregnant = true
                 members[m].eventTime = t + s.pointee.parameters.demography.pregnancyDuration
                 if members[m].eventTime < t1 { scheduleMemberEvent(.delivery, m, at: members[m].eventTime) }
+                state.womenAtRisk -= 1
+                scheduleConception(&state, from: t, s, c)
             case .ageOut:
                 // Five years old: the child leaves the under-five group and its need rate changes.
                 state.oop += resolveNeeds(of: m, to: t, h, s, &a)
                 let becomesWoman = demography.uniform() < s.pointee.parameters.demography.ageOutToWomenShare
                 members[m].group = becomesWoman ? .woman15to49 : .other
                 members[m].eventTime = .infinity
-                if becomesWoman { scheduleConception(m, from: t, s, c) }
+                if becomesWoman {
+                    state.womenAtRisk += 1
+                    scheduleConception(&state, from: t, s, c)
+                }
             case .death:
-                let m = memberWhoDies(alive: state.alive)
+                let m = nthMember(demography.uniform(), of: state.alive) { $0.alive }
                 state.oop += resolveNeeds(of: m, to: t, h, s, &a)
                 accrue(to: t, h, &state, s, &a)
                 state.alive -= 1
@@ -132,6 +140,10 @@ extension HouseholdWorker {
                 cancelMemberEvents(of: m, kind: nil)
                 if state.alive == 0, let pending = state.enrolmentHandle { queue.cancel(pending) }
                 scheduleDeath(&state, from: t, s, c)
+                if members[m].group == .woman15to49 && !members[m].pregnant {
+                    state.womenAtRisk -= 1
+                    scheduleConception(&state, from: t, s, c)
+                }
             case .enrolmentChange:
                 accrue(to: t, h, &state, s, &a)
                 let (_, target) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
@@ -174,12 +186,7 @@ extension HouseholdWorker {
         }
         h.regime = regimeAfter
         if new.pointee.deathHazard != old.pointee.deathHazard { scheduleDeath(&state, from: t, new, c) }
-        if new.pointee.conceptionHazard != old.pointee.conceptionHazard {
-            cancelMemberEvents(ofKind: .conception)
-            for m in members.indices where members[m].alive && members[m].group == .woman15to49 && !members[m].pregnant {
-                scheduleConception(m, from: t, new, c)
-            }
-        }
+        if new.pointee.conceptionHazard != old.pointee.conceptionHazard { scheduleConception(&state, from: t, new, c) }
         let (hazard, _) = enrolmentTransition(h, hasEligible: state.hasEligible, new)
         if hazard != state.enrolmentHazard || h.regime != regimeBefore {
             if let pending = state.enrolmentHandle { queue.cancel(pending) }
@@ -232,48 +239,43 @@ extension HouseholdWorker {
         }
     }
 
-    mutating func cancelMemberEvents(ofKind kind: HouseholdEventKind) {
-        for entry in memberEvents where entry.kind == kind { queue.cancel(entry.handle) }
-    }
-
     /// (Re)draws the household's next death from `t`: each living member dies at the death hazard, so
     /// the first death among n comes at n times that hazard, and who dies is drawn when it comes
-    /// (`memberWhoDies`). One uniform per household-year, not one per member; redrawn whenever n or the
+    /// (`nthMember`). One uniform per household-year, not one per member; redrawn whenever n or the
     /// hazard changes (the process is memoryless, so that leaves its law as it is).
     mutating func scheduleDeath(_ state: inout HouseholdYearState, from t: Double, _ s: Segment, _ c: YearContext) {
-        if let pending = state.deathHandle { queue.cancel(pending) }
-        state.deathHandle = nil
-        let hazard = Double(state.alive) * s.pointee.deathHazard
-        guard hazard > 0, let unit = demography.unitExponential(ifBelow: hazard * (c.t1 - t)) else { return }
-        let when = t + unit / hazard
-        guard when < c.t1 else { return }
-        state.deathHandle = queue.schedule(at: when, HouseholdEvent(.death))
+        scheduleFirst(.death, of: state.alive, at: s.pointee.deathHazard, from: t, c, &state.deathHandle)
     }
 
-    /// The living member a death takes: each is equally likely (one uniform, the k-th living in slot order).
-    mutating func memberWhoDies(alive: Int) -> Int {
-        var k = min(Int(demography.uniform() * Double(alive)), alive - 1)
-        for m in members.indices where members[m].alive {
+    /// (Re)draws the household's next conception from `t`, as `scheduleDeath` does, among its women
+    /// 15–49 who are not pregnant.
+    mutating func scheduleConception(_ state: inout HouseholdYearState, from t: Double, _ s: Segment, _ c: YearContext) {
+        scheduleFirst(.conception, of: state.womenAtRisk, at: s.pointee.conceptionHazard, from: t, c,
+                      &state.conceptionHandle)
+    }
+
+    /// Cancels `handle`'s event and schedules, if it falls within the year, the first of `n` independent
+    /// events at `hazard` each from `t`: one unit exponential scaled by n · hazard.
+    mutating func scheduleFirst(_ kind: HouseholdEventKind, of n: Int, at hazard: Double, from t: Double,
+                                _ c: YearContext, _ handle: inout EventHandle?) {
+        if let pending = handle { queue.cancel(pending) }
+        handle = nil
+        let rate = Double(n) * hazard
+        guard rate > 0, let unit = demography.unitExponential(ifBelow: rate * (c.t1 - t)) else { return }
+        let when = t + unit / rate
+        guard when < c.t1 else { return }
+        handle = queue.schedule(at: when, HouseholdEvent(kind))
+    }
+
+    /// The member an event of the household falls on, each of the `n` members that `qualifies` equally
+    /// likely: the k-th of them in slot order, k = ⌊u · n⌋ for the uniform `u`.
+    func nthMember(_ u: Double, of n: Int, _ qualifies: (Member) -> Bool) -> Int {
+        var k = min(Int(u * Double(n)), n - 1)
+        for m in members.indices where qualifies(members[m]) {
             if k == 0 { return m }
             k -= 1
         }
-        preconditionFailure("a death in a household with no one alive")
-    }
-
-    mutating func scheduleConception(_ m: Int, from t: Double, _ s: Segment, _ c: YearContext) {
-        guard s.pointee.conceptionHazard > 0 else { return }
-        scheduleRare(.conception, m, from: t, mean: 1 / s.pointee.conceptionHazard, withinYear: s.pointee.conceptionWithinYear, c)
-    }
-
-    /// Schedules a member's next event of an exponential process if it falls within the year; from the
-    /// start of the year the chance of that is known in advance, which spares most logarithms.
-    mutating func scheduleRare(_ kind: HouseholdEventKind, _ m: Int, from t: Double, mean: Double,
-                               withinYear: Double, _ c: YearContext) {
-        let limit = c.t1 - t
-        let q = t == c.t0 ? withinYear : GSLGenerator.probabilityWithin(limit: limit, mean: mean)
-        if let wait = demography.exponential(mean: mean, before: limit, probabilityWithin: q) {
-            scheduleMemberEvent(kind, m, at: t + wait)
-        }
+        preconditionFailure("an event for a member of a household with none to take it")
     }
 
     // MARK: Care needs, resolved in groups

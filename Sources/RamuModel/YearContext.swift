@@ -45,8 +45,6 @@ public struct PolicySegment: Sendable {
     let deathHazard: Double
     /// Hazard of conception for a woman 15–49 who is not pregnant.
     let conceptionHazard: Double
-    /// Probability that a conception drawn at the start of the year falls within it.
-    let conceptionWithinYear: Double
     let needRateUnderFive, needRateWoman, needRateOther: Double
     /// The law of the count of needs over a whole year of 1, 2, … `groupedMembers` members of each group,
     /// tabulated to draw it by inversion.
@@ -81,8 +79,6 @@ public struct PolicySegment: Sendable {
         let birthsWanted = p.birthHazard * census.population * pow(1 + d.growthRate, d.pregnancyDuration)
         let conceptionsWanted = birthsWanted * exp(d.crudeDeathRate * d.pregnancyDuration)
         conceptionHazard = census.womenNotPregnant > 0 ? conceptionsWanted / census.womenNotPregnant : 0
-        conceptionWithinYear = conceptionHazard > 0
-            ? GSLGenerator.probabilityWithin(limit: 1, mean: 1 / conceptionHazard) : 0
         needRateUnderFive = p.care.needRateUnderFive
         needRateWoman = p.care.needRateWoman
         needRateOther = p.care.needRateOther

@@ -142,20 +142,6 @@ public final class GSLGenerator {
         exp(zeta + sigma * gsl_ran_gaussian_ziggurat(rng, 1))
     }
 
-    /// An exponential waiting time with the given mean, returned only if it is shorter than `limit`.
-    ///
-    /// The draw is GSL's own (`gsl_ran_exponential` returns −mean · log1p(−u) for one uniform u), but the
-    /// logarithm is taken only when u shows the time falls before the limit: u < P(T < limit) =
-    /// `probabilityWithin` (pass `Self.probabilityWithin(limit:mean:)`, computed once for many draws).
-    /// Rare events (a death, 1.1 % a year) then cost one uniform, not a logarithm.
-    @inlinable public func exponential(mean: Double, before limit: Double, probabilityWithin q: Double) -> Double? {
-        let u = uniform()
-        // The margin keeps the shortcut exact where q itself is rounded.
-        if u >= q + 1e-12 { return nil }
-        let t = -mean * log1p(-u)
-        return t < limit ? t : nil
-    }
-
     /// A unit exponential (`gsl_ran_exponential(rng, 1)`: −log1p(−u) for one uniform u), returned only if
     /// it may be below `x`; nil means it is not (the uniform is drawn either way, so the stream moves on
     /// the same). As −log1p(−u) ≥ u, a uniform at or above x settles it without a logarithm: for
@@ -165,11 +151,6 @@ public final class GSLGenerator {
         let u = uniform()
         if u >= x * (1 + 1e-6) { return nil }
         return -log1p(-u)
-    }
-
-    /// P(T < limit) for an exponential T with the given mean.
-    @inlinable public static func probabilityWithin(limit: Double, mean: Double) -> Double {
-        -expm1(-limit / mean)
     }
 
     /// Bernoulli trial: true with probability `p` (`gsl_ran_bernoulli`).

@@ -4,16 +4,17 @@ import Testing
 
 /// How one household's year draws what happens to it (`HouseholdWorker.simulateYear`): one uniform per
 /// need settles seeking and level, antenatal visits are resolved with the stretch they fall in, and one
-/// death clock per household takes its members at the death rate each, any of them equally likely.
+/// clock per household for deaths (and one for conceptions) takes its members (its women who are not
+/// pregnant) at the rate each, any of them equally likely.
 @Suite("A household's year: seeking and levels, antenatal visits, deaths")
 struct HouseholdYearTests {
     /// Simulates 2020 for `count` households built by `members(i)` (informal, uninsured unless said),
     /// with no conception (empty census). Returns the year's accounts and each household's living members.
     static func year(_ p: Parameters, households count: Int, regime: Regime = .none,
-                     timeline: PolicyTimeline = PolicyTimeline(), year: Int = 2020,
+                     timeline: PolicyTimeline = PolicyTimeline(), year: Int = 2020, census: Census = Census(),
                      members: (Int) -> [Member]) -> (YearAccounts, [[Member]]) {
         let c = YearContext(year: year, base: p, timeline: timeline, seed: 23, replication: 0,
-                            census: Census(), medianConsumption: 300_000)
+                            census: census, medianConsumption: 300_000)
         var worker = HouseholdWorker()
         var a = YearAccounts()
         var living: [[Member]] = []
@@ -91,5 +92,33 @@ struct HouseholdYearTests {
             #expect(abs(survived - (1 - dies)) <= 4 * (dies * (1 - dies) / Double(n)).squareRoot(),
                     "member \(slot) survived \(survived)")
         }
+    }
+
+    /// The conception clock: each woman not pregnant conceives at the conception hazard h whoever else
+    /// does, so each of three women (tagged in `eventTime`, which a conception overwrites with the
+    /// delivery date) has conceived at least once by the year's end with probability 1 − e^−h. The
+    /// census sets h to about 0.5 (the hazard makes births match the population's birth rate).
+    @Test func theConceptionClockTakesEachWomanAtTheHazard() throws {
+        var p = Parameters()
+        p.demography.crudeDeathRate = 0
+        p.care.needRateWoman = 0
+        var census = Census()
+        census.population = 100
+        census.womenNotPregnant = 6
+        let hazard = YearContext(year: 2020, base: p, timeline: PolicyTimeline(), seed: 23, replication: 0,
+                                 census: census, medianConsumption: 300_000).segments[0].conceptionHazard
+        try #require(hazard > 0.4 && hazard < 0.6)
+        let n = 20_000
+        let (a, living) = Self.year(p, households: n, census: census) { _ in
+            (0..<3).map { Member(group: .woman15to49, eventTime: 3000 + Double($0)) }
+        }
+        let conceives = 1 - exp(-hazard)
+        let tolerance = 4 * (conceives * (1 - conceives) / Double(n)).squareRoot()
+        for slot in 0..<3 {
+            let untouched = Double(living.filter { $0.contains { $0.eventTime == 3000 + Double(slot) } }.count) / Double(n)
+            #expect(abs((1 - untouched) - conceives) <= tolerance, "woman \(slot) conceived: \(1 - untouched)")
+        }
+        // Those who conceived before 2020.25 gave birth within the year.
+        #expect(a.births > 0 && a.births < 3 * Double(n) * (1 - exp(-hazard * 0.25)) * 1.1)
     }
 }
