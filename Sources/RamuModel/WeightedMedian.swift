@@ -9,18 +9,73 @@ public func weightedQuantile(_ points: inout [ConsumptionPoint], _ q: Double) ->
 }
 
 /// Weighted quantiles of consumption per person: for each q, the smallest value at which the cumulative
-/// weight (persons) reaches q of the total. Found by selection in linear time rather than a full sort,
-/// since at full scale it runs over millions of households every year; several quantiles share the
-/// work, each search confined to the part of the array the previous partitions left it in.
+/// weight (persons) reaches q of the total. Found without a full sort, since at full scale it runs over
+/// millions of households every year: the values are counted into a few thousand buckets first (by the
+/// bits of the value, which grow with it for values ≥ 0), which finds the bucket each quantile lies in,
+/// and only those buckets' points are searched, by selection. Several quantiles share the work.
 /// `qs` must be increasing; `points` is reordered.
 public func weightedQuantiles(_ points: inout [ConsumptionPoint], _ qs: [Double]) -> [Double] {
     let total = points.reduce(0) { $0 + $1.persons }
     guard total > 0, !points.isEmpty else { return qs.map { _ in 0 } }
     var out = Array(repeating: 0.0, count: qs.count)
+    let targets = qs.map { $0 * total }
+    if points.count >= 2048, bucketedSelect(&points, targets, into: &out) { return out }
     points.withUnsafeMutableBufferPointer { buffer in
-        select(buffer, lo: 0, hi: buffer.count, below: 0, targets: qs.map { $0 * total }, into: &out, at: 0)
+        select(buffer, lo: 0, hi: buffer.count, below: 0, targets: targets, into: &out, at: 0)
     }
     return out
+}
+
+/// `weightedQuantiles` through buckets; false (nothing written) if a value is negative or not a number,
+/// whose bits would not sort with the value.
+private func bucketedSelect(_ points: inout [ConsumptionPoint], _ targets: [Double], into out: inout [Double]) -> Bool {
+    var lo = UInt64.max, hi = UInt64.min
+    for p in points {
+        let bits = p.perPerson.bitPattern
+        lo = min(lo, bits)
+        hi = max(hi, bits)
+    }
+    guard hi < 0x7FF0_0000_0000_0000 else { return false }  // a sign bit, an infinity or a NaN
+    var shift: UInt64 = 0
+    while (hi - lo) >> shift >= 4096 { shift += 1 }
+    var weight = [Double](repeating: 0, count: Int((hi - lo) >> shift) + 1)
+    for p in points { weight[Int((p.perPerson.bitPattern - lo) >> shift)] += p.persons }
+    // Each target's bucket, the first whose cumulative weight reaches it, and the weight below it.
+    // (Weights are whole persons: these sums are exact, in any order.)
+    var bucketOf: [Int] = [], belowOf: [Double] = []
+    var b = 0, cumulative = 0.0
+    for t in targets {
+        while b < weight.count - 1 && cumulative + weight[b] < t {
+            cumulative += weight[b]
+            b += 1
+        }
+        bucketOf.append(b)
+        belowOf.append(cumulative)
+    }
+    // The points of those buckets, gathered in one pass, then searched bucket by bucket.
+    var slot = [Int8](repeating: -1, count: weight.count)
+    var buckets: [Int] = []
+    for bucket in bucketOf where slot[bucket] < 0 {
+        slot[bucket] = Int8(buckets.count)
+        buckets.append(bucket)
+    }
+    var gathered = [[ConsumptionPoint]](repeating: [], count: buckets.count)
+    for p in points {
+        let s = slot[Int((p.perPerson.bitPattern - lo) >> shift)]
+        if s >= 0 { gathered[Int(s)].append(p) }
+    }
+    var first = 0
+    while first < targets.count {
+        var end = first + 1
+        while end < targets.count && bucketOf[end] == bucketOf[first] { end += 1 }
+        let k = Int(slot[bucketOf[first]])
+        gathered[k].withUnsafeMutableBufferPointer { buffer in
+            select(buffer, lo: 0, hi: buffer.count, below: belowOf[first], targets: Array(targets[first..<end]),
+                   into: &out, at: first)
+        }
+        first = end
+    }
+    return true
 }
 
 /// Finds, within [lo, hi) whose left holds `below` weight, the values where the cumulative weight

@@ -240,4 +240,37 @@ struct QuantileTests {
             #expect(weightedMedian(&one) == expected[3])
         }
     }
+
+    /// Above 2 048 points the quantiles are found through buckets of values: with values spread over
+    /// seven orders of magnitude (most buckets hold a point or two), with every value equal, and with a
+    /// negative value (whose bits do not sort with it: the plain selection takes over), they are still
+    /// sorting's.
+    @Test func bucketedQuantilesMatchSorting() {
+        var state: UInt64 = 99
+        func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let qs = [0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0]
+        let spread = (0..<50_000).map { _ in
+            ConsumptionPoint(perPerson: exp(next() * 16) * 10, persons: Double(1 + Int(next() * 12)))
+        }
+        let equal = Array(repeating: ConsumptionPoint(perPerson: 190_000, persons: 3), count: 3_000)
+        var negative = spread
+        negative[17].perPerson = -5
+        for original in [spread, equal, negative] {
+            let sorted = original.sorted { $0.perPerson < $1.perPerson }
+            let total = sorted.reduce(0) { $0 + $1.persons }
+            let expected = qs.map { q -> Double in
+                var cumulative = 0.0
+                for p in sorted {
+                    cumulative += p.persons
+                    if cumulative >= q * total { return p.perPerson }
+                }
+                return sorted.last!.perPerson
+            }
+            var points = original
+            #expect(weightedQuantiles(&points, qs) == expected)
+        }
+    }
 }
