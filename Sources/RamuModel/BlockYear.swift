@@ -110,14 +110,19 @@ extension HouseholdWorker {
             ? Household(id: h.nextSplitID(), sector: h.sector, regime: h.regime,
                         consumptionPerPerson: drawSplitConsumption(parent: h, c))
             : nil
+        // The census needs only the block's total of women not pregnant: the year counted the household's.
+        let women = womenAtRiskAtYearEnd
         members.withUnsafeBufferPointer { living in
             if let child {
                 let keep = living.count - living.count / 2
                 h.splits += 1
-                next.append(h, members: living[..<keep], counting: &result.nextCensus, &result.nextConsumption)
-                next.append(child, members: living[keep...], counting: &result.nextCensus, &result.nextConsumption)
+                next.append(h, members: living[..<keep], womenNotPregnant: women, counting: &result.nextCensus,
+                            &result.nextConsumption)
+                next.append(child, members: living[keep...], womenNotPregnant: 0, counting: &result.nextCensus,
+                            &result.nextConsumption)
             } else {
-                next.append(h, members: living[...], counting: &result.nextCensus, &result.nextConsumption)
+                next.append(h, members: living[...], womenNotPregnant: women, counting: &result.nextCensus,
+                            &result.nextConsumption)
             }
         }
     }
@@ -170,12 +175,13 @@ extension HouseholdBlock {
         return n
     }
 
-    /// `append`, counting the household in the census and its consumption for the quantiles.
+    /// `append`, counting the household in the census (with `womenNotPregnant` women a conception can
+    /// happen to) and its consumption for the quantiles.
     mutating func append(_ household: Household, members newMembers: Slice<UnsafeBufferPointer<Member>>,
-                         counting census: inout Census, _ consumption: inout [ConsumptionPoint]) {
+                         womenNotPregnant: Int, counting census: inout Census, _ consumption: inout [ConsumptionPoint]) {
         append(household, members: newMembers)
         let h = households[households.count - 1]
-        census.count(h, members: newMembers)
+        census.count(h, womenNotPregnant: womenNotPregnant)
         consumption.append(ConsumptionPoint(perPerson: h.consumptionPerPerson, persons: Double(h.sizeAtYearStart)))
     }
 

@@ -30,6 +30,8 @@ public struct HouseholdWorker {
     var household = QuintileAccount()
     /// The arrays of the last block closed, kept to build the next block's year in (see `simulateBlockYear`).
     var spareBlock = HouseholdBlock()
+    /// Women 15–49 alive and not pregnant at the end of the household's year just simulated (for the census).
+    var womenAtRiskAtYearEnd = 0
 
     public init() {}
 }
@@ -170,6 +172,9 @@ extension HouseholdWorker {
         state.oop += resolveAllNeeds(to: t1, h, segments.baseAddress! + state.segment, &a)
         accrue(to: t1, h, &state, segments.baseAddress! + state.segment, &a)
         if state.alive != members.count { members.removeAll { !$0.alive } }
+        assert(state.womenAtRisk == members.count { $0.group == .woman15to49 && !$0.pregnant },
+               "women at risk of conception miscounted")
+        womenAtRiskAtYearEnd = state.womenAtRisk
         a.outOfPocket += state.oop
         return state.oop
     }

@@ -276,13 +276,19 @@ public struct Census: Sendable, Equatable {
 
     /// Counts a household at the start of a year, with its members then (all living).
     mutating func count(_ h: Household, members: some Collection<Member>) {
+        var women = 0  // a conception can happen to them (added, not branched on: groups look random)
+        for m in members { women += (m.group == .woman15to49 ? 1 : 0) &* (m.pregnant ? 0 : 1) }
+        count(h, womenNotPregnant: women)
+    }
+
+    /// `count(_:members:)` when the women not pregnant among its members are already counted.
+    mutating func count(_ h: Household, womenNotPregnant women: Int) {
         let n = Double(h.sizeAtYearStart)
         population += n
         households += 1
         byRegime[Int(h.regime.rawValue)] += n
         if h.isSubsidisedCandidate { subsidisedCandidates += n }
-        // Women a conception can happen to (added, not branched on: group and pregnancy look random).
-        for m in members { womenNotPregnant += Double((m.group == .woman15to49 ? 1 : 0) &* (m.pregnant ? 0 : 1)) }
+        womenNotPregnant += Double(women)
     }
 
     public mutating func add(_ other: Census) {
