@@ -334,7 +334,11 @@ extension HouseholdWorker {
                 sought[n] = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
                 n += u < seek ? 1 : 0  // a forgone need is overwritten by the next one
             }
-            for i in 0..<n { oop += soughtEpisode(eligible: eligible, kind: sought[i], h, s, &a) }
+            // Their costs next, then what each one's payers do: the draws of one episode's cost do not
+            // wait for the last one's accounts, so the processor works on several at once.
+            var costs = InlineArray<16, Double>(repeating: 0)
+            for i in 0..<n { costs[i] = cost(of: sought[i], s) }
+            for i in 0..<n { oop += soughtEpisode(eligible: eligible, kind: sought[i], cost: costs[i], h, s, &a) }
         }
         return oop
     }
@@ -458,23 +462,29 @@ extension HouseholdWorker {
         let eligible = members[m].gratuiteEligible
         // An unmet need draws nothing more: forgone care costs nothing and needs no cost draw.
         guard episodes.uniform() < s.seekProbability(h.regime, eligible: eligible) else { return 0 }
-        return soughtEpisode(eligible: eligible, kind: kind, h, s, &a)
+        var kind = kind
+        if kind == .delivery && episodes.uniform() < s.parameters.pointee.demography.caesareanProbability {
+            kind = .caesarean
+        }
+        return soughtEpisode(eligible: eligible, kind: kind, cost: cost(of: kind, s), h, s, &a)
     }
 
-    /// A need for which care was sought: its cost, then the payer cascade (section 5). `kind` is the
-    /// level of an illness, or an antenatal visit, or a delivery (which turns out a caesarean or not);
-    /// `eligible`, whether the member is eligible for a gratuité. Returns what the household pays out of pocket.
-    mutating func soughtEpisode(eligible: Bool, kind sought: CareKind, _ h: Household, _ s: Segment,
+    /// The cost of an episode of care of `kind`, lognormal (section 5).
+    @inline(__always) func cost(of kind: CareKind, _ s: Segment) -> Double {
+        let shape = s.pointee.costShapes[kind]
+        return episodes.lognormal(zeta: shape.zeta, sigma: shape.sigma)
+    }
+
+    /// A need for which care was sought, of `kind` (a level, an antenatal visit, a delivery or a
+    /// caesarean) and cost `cost`: the payer cascade (section 5). `eligible`, whether the member is
+    /// eligible for a gratuité. Returns what the household pays out of pocket.
+    mutating func soughtEpisode(eligible: Bool, kind: CareKind, cost: Double, _ h: Household, _ s: Segment,
                                 _ a: inout YearAccounts) -> Double {
         let p = s.parameters
         let regime = h.regime
         a.episodes += 1
         household.episodes += 1
-        var kind = sought
-        if kind == .delivery && episodes.uniform() < p.pointee.demography.caesareanProbability { kind = .caesarean }
         let gratuiteWorks = eligible && episodes.uniform() < s.pointee.gratuiteEffectiveness
-        let shape = s.pointee.costShapes[kind]
-        let cost = episodes.lognormal(zeta: shape.zeta, sigma: shape.sigma)
         let split = CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: s.coverageRate(regime, kind))
         // What the gratuité paid (0 if it did not work: added all the same, as a branch on it mispredicts).
         a.gratuiteCost += split.gratuite
