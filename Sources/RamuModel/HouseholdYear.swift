@@ -303,7 +303,7 @@ extension HouseholdWorker {
         let rate = s.needRate(member.group)
         guard rate > 0, t > from else { return oop }
         let count = t - from == 1 ? episodes.poisson(s.needsInYear(member.group, members: 1))
-                                  : episodes.poisson(partMean: rate * (t - from))
+                                  : episodes.poisson(inverting: rate * (t - from))
         if count > 0 { oop += meetNeeds(count, eligible: member.gratuiteEligible, h, s, &a) }
         return oop
     }

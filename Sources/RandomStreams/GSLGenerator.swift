@@ -85,33 +85,6 @@ public final class GSLGenerator {
     /// Poisson count with mean `mu` (`gsl_ran_poisson`).
     @inlinable public func poisson(mean mu: Double) -> UInt32 { UInt32(gsl_ran_poisson(rng, mu)) }
 
-    /// `gsl_ran_poisson(rng, mu)`, taking exp(−mu) only where it decides the count. GSL multiplies
-    /// uniforms until the product falls to exp(−mu); bounds of exp(−mu) from its series,
-    /// 1 − mu + mu²/2 − mu³/6 ≤ exp(−mu) ≤ 1 / (1 + mu + mu²/2 + mu³/6), settle every product outside
-    /// a narrow band (0.0015 wide at mu = 0.4), and the exponential is computed only for a product inside
-    /// it. Same uniforms, same count as GSL. The band widens with mu (the lower bound is useless above
-    /// mu ≈ 1.6): the exponential is needed in under 0.3 % of draws at mu = 0.4, 11 % at 1, always at 2.
-    /// Part-year stretches of care needs have small means, new each time: there it spares nearly all.
-    @inlinable @inline(never) public func poisson(partMean mu: Double) -> UInt32 {
-        guard mu <= 10 else { return poisson(mean: mu) }
-        let mu2 = mu * mu, mu3 = mu2 * mu
-        // The margins keep both bounds on the safe side of rounding.
-        let above = 1 / (1 + mu + mu2 / 2 + mu3 / 6) + 1e-12
-        let below = 1 - mu + mu2 / 2 - mu3 / 6 - 1e-12
-        var emu = -1.0  // exp(−mu), once needed
-        var product = 1.0
-        var k: UInt32 = 0
-        while true {
-            product *= uniform()
-            k += 1
-            if product > above { continue }
-            if product <= below { break }
-            if emu < 0 { emu = exp(-mu) }
-            if product <= emu { break }
-        }
-        return k - 1
-    }
-
     /// A Poisson count by inversion of `table`'s cdf: one uniform, the same law as `gsl_ran_poisson`
     /// (which draws means above `PoissonTable.largestMean`).
     @inlinable public func poisson(_ table: UnsafePointer<PoissonTable>) -> UInt32 {
