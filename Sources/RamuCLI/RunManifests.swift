@@ -6,7 +6,7 @@ import ScenarioFiles
 
 /// The version written in manifests and printed by `ramusim --version`; raise it with each change of
 /// what the tool computes or writes.
-let ramusimVersion = "0.6.0"
+let ramusimVersion = "0.7.0"
 
 /// The command line as typed, where and when: what a manifest records.
 struct CommandRecord: Sendable {
