@@ -365,8 +365,22 @@ extension HouseholdWorker {
         }
         guard t > from else { return oop }
         if together[0] > 0 { oop += resolveNeeds(of: .underFive, members: together[0], span: t - from, h, s, &a) }
-        if together[1] > 0 { oop += resolveNeeds(of: .woman15to49, members: together[1], span: t - from, h, s, &a) }
-        if together[2] > 0 { oop += resolveNeeds(of: .other, members: together[2], span: t - from, h, s, &a) }
+        // Women and other persons not pregnant meet the same rules (no gratuité): one count for them all.
+        if together[1] == 0 {
+            if together[2] > 0 { oop += resolveNeeds(of: .other, members: together[2], span: t - from, h, s, &a) }
+        } else if together[2] == 0 {
+            oop += resolveNeeds(of: .woman15to49, members: together[1], span: t - from, h, s, &a)
+        } else {
+            let (w, o) = (together[1], together[2])
+            let count: UInt32
+            if t - from == 1 && w <= 4 && o <= 16 {
+                count = episodes.poisson(s.needsInYearOfAdults(women: w, others: o))
+            } else {
+                let mean = (s.needRate(.woman15to49) * Double(w) + s.needRate(.other) * Double(o)) * (t - from)
+                count = mean > 0 ? episodes.poisson(inverting: mean) : 0
+            }
+            if count > 0 { oop += meetNeeds(count, eligible: false, h, s, &a) }
+        }
         return oop
     }
 
@@ -535,6 +549,12 @@ extension UnsafePointer<PolicySegment> {
         case .woman15to49: pointee.needRateWoman
         case .other: pointee.needRateOther
         }
+    }
+
+    /// The law of the count of needs of w women not pregnant and o other persons over a whole year
+    /// (1 ≤ w ≤ 4, 1 ≤ o ≤ 16).
+    @inline(__always) func needsInYearOfAdults(women w: Int, others o: Int) -> UnsafePointer<PoissonTable> {
+        UnsafeRawPointer(pointer(to: \.needsInYearAdults)!).assumingMemoryBound(to: PoissonTable.self) + (w - 1) * 16 + o - 1
     }
 
     /// The law of the count of needs of `n` members of `group` over a whole year (1 ≤ n ≤ `groupedMembers`).

@@ -50,6 +50,9 @@ public struct PolicySegment: Sendable {
     /// tabulated to draw it by inversion.
     let needsInYearUnderFive, needsInYearWoman, needsInYearOther: PoissonTables
     static let groupedMembers = 16
+    /// The same for w women (not pregnant) and o other persons together, 1 ≤ w ≤ 4 and 1 ≤ o ≤ 16, at
+    /// index (w − 1) · 16 + o − 1: their needs meet the same rules, so one count serves them all.
+    let needsInYearAdults: InlineArray<64, PoissonTable>
     /// Benefit rules by regime (outpatient, hospital) and administration rates, as plain numbers so the
     /// hot path never copies `parameters` (its arrays would be retained from every thread).
     let coverageOutpatient: PerRegime
@@ -85,6 +88,9 @@ public struct PolicySegment: Sendable {
         needsInYearUnderFive = Self.needsInYear(rate: needRateUnderFive)
         needsInYearWoman = Self.needsInYear(rate: needRateWoman)
         needsInYearOther = Self.needsInYear(rate: needRateOther)
+        needsInYearAdults = InlineArray { [needRateWoman, needRateOther] i in
+            PoissonTable(mean: Double(i / 16 + 1) * needRateWoman + Double(i % 16 + 1) * needRateOther)
+        }
         costShapes = CostShapes(p, priceFactor: pow(1 + p.macro.medicalInflation, elapsed))
         var outpatient = PerRegime(), hospital = PerRegime(), admin = PerRegime()
         for regime in Regime.allCases {

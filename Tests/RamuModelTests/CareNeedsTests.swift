@@ -11,7 +11,9 @@ struct CareNeedsTests {
 
     /// `households` households of one child under five, one woman and one other person, with no deaths
     /// or conceptions, through 2020 under `timeline`. Returns each household's number of needs.
-    static func needsPerHousehold(_ timeline: PolicyTimeline) -> [Double] {
+    static func needsPerHousehold(_ timeline: PolicyTimeline,
+                                  members: [Member] = [Member(group: .underFive, eventTime: 2030),
+                                                       Member(group: .woman15to49), Member(group: .other)]) -> [Double] {
         var p = Parameters()
         p.demography.crudeDeathRate = 0
         let c = YearContext(year: 2020, base: p, timeline: timeline, seed: 11, replication: 0,
@@ -21,8 +23,7 @@ struct CareNeedsTests {
         c.segments.withUnsafeBufferPointer { segments in
             for id in 0..<households {
                 var h = Household(id: UInt64(id), sector: .informal, regime: .none, consumptionPerPerson: 300_000)
-                worker.members = [Member(group: .underFive, eventTime: 2030), Member(group: .woman15to49),
-                                  Member(group: .other)]
+                worker.members = members
                 var a = YearAccounts()
                 _ = worker.simulateYear(&h, c, segments, &a)
                 counts.append(Double(a.events[.careNeed]))
@@ -64,5 +65,20 @@ struct CareNeedsTests {
             Self.change("budget.health_share", at: 2020.75, \.budget.healthShare, 0.15),
         ])
         Self.expectPoisson(Self.needsPerHousehold(timeline), mean: 4.4, "mid-year changes")
+    }
+
+    /// Women and other persons have their year of needs counted together, from a table by their numbers
+    /// (up to four women and sixteen others) or beyond it by inversion: 2 women and 3 others have
+    /// 2 × 1.0 + 3 × 0.8 = 4.4 needs a year (the table of 3 women and 2 others would give 4.6, 13 standard
+    /// errors away); 5 women and 1 other, 5.8; 6 children under five, 12.
+    @Test func aHouseholdsGroupsCountedTogether() {
+        let woman = Member(group: .woman15to49), other = Member(group: .other)
+        Self.expectPoisson(Self.needsPerHousehold(PolicyTimeline(), members: [woman, other, woman, other, other]),
+                           mean: 4.4, "2 women, 3 others")
+        Self.expectPoisson(Self.needsPerHousehold(PolicyTimeline(), members: Array(repeating: woman, count: 5) + [other]),
+                           mean: 5.8, "5 women, 1 other")
+        Self.expectPoisson(Self.needsPerHousehold(PolicyTimeline(),
+                                                  members: Array(repeating: Member(group: .underFive, eventTime: 2030), count: 6)),
+                           mean: 12, "6 under five")
     }
 }
