@@ -100,69 +100,11 @@ extension HouseholdWorker {
             switch event.kind {
             case .careNeed, .antenatalVisit:
                 break  // never queued: needs and visits are resolved in groups
-            case .delivery:
-                state.oop += resolveNeeds(of: m, to: t, h, s, &a)  // met while still pregnant
-                state.oop += careEpisode(member: m, kind: .delivery, h, s, &a)
-                accrue(to: t, h, &state, s, &a)
-                state.alive += 1
-                a.births += 1
-                members[m].pregnant = false
-                members[m].eventTime = .infinity
-                state.womenAtRisk += 1
-                scheduleConception(&state, from: t, s, c)
-                // The child joins the mother's household and so its regime (section 3).
-                members.append(Member(group: .underFive, eventTime: t + 5))
-                if needsFrom.count < members.count { needsFrom.append(t) } else { needsFrom[members.count - 1] = t }
-                scheduleDeath(&state, from: t, s, c)  // one more person who may die
-            case .conception:
-                let m = nthMember(demography.uniform(), of: state.womenAtRisk) { $0.alive && $0.group == .woman15to49 && !$0.pregnant }
-                state.oop += resolveNeeds(of: m, to: t, h, s, &a)
-                members[m].pregnant = true
-                members[m].eventTime = t + s.pointee.parameters.demography.pregnancyDuration
-                if members[m].eventTime < t1 { scheduleMemberEvent(.delivery, m, at: members[m].eventTime) }
-                state.womenAtRisk -= 1
-                scheduleConception(&state, from: t, s, c)
-            case .ageOut:
-                // Five years old: the child leaves the under-five group and its need rate changes.
-                state.oop += resolveNeeds(of: m, to: t, h, s, &a)
-                let becomesWoman = demography.uniform() < s.pointee.parameters.demography.ageOutToWomenShare
-                members[m].group = becomesWoman ? .woman15to49 : .other
-                members[m].eventTime = .infinity
-                if becomesWoman {
-                    state.womenAtRisk += 1
-                    scheduleConception(&state, from: t, s, c)
-                }
-            case .death:
-                let m = nthMember(demography.uniform(), of: state.alive) { $0.alive }
-                state.oop += resolveNeeds(of: m, to: t, h, s, &a)
-                accrue(to: t, h, &state, s, &a)
-                state.alive -= 1
-                a.deaths += 1
-                members[m].alive = false
-                cancelMemberEvents(of: m, kind: nil)
-                if state.alive == 0, let pending = state.enrolmentHandle { queue.cancel(pending) }
-                scheduleDeath(&state, from: t, s, c)
-                if members[m].group == .woman15to49 && !members[m].pregnant {
-                    state.womenAtRisk -= 1
-                    scheduleConception(&state, from: t, s, c)
-                }
-            case .enrolmentChange:
-                accrue(to: t, h, &state, s, &a)
-                let (_, target) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
-                var joins = true
-                if target.isSubsidisedRAMU(h.sector) && h.regime == .none && c.subsidisedQuotaShare != nil {
-                    // `constrained`: the enrolment waits unless the pool can pay for these members this year.
-                    joins = subsidisedQuota >= Double(state.alive)
-                    if joins { subsidisedQuota -= Double(state.alive) }
-                }
-                if joins && target != h.regime {
-                    if target.isSubsidisedRAMU(h.sector) && h.regime == .none {
-                        a.subsidisedEnrolments += Double(state.alive)
-                    }
-                    state.oop += resolveAllNeeds(to: t, h, s, &a)  // met under the old regime
-                    h.regime = target
-                }
-                scheduleEnrolmentChange(h, &state, from: t, s, c)
+            case .delivery: delivery(of: m, at: t, h, &state, s, c, &a)
+            case .conception: conception(at: t, h, &state, s, c, &a)
+            case .ageOut: ageOut(of: m, at: t, h, &state, s, c, &a)
+            case .death: death(at: t, h, &state, s, c, &a)
+            case .enrolmentChange: enrolmentChange(at: t, &h, &state, s, c, &a)
             case .policyChange:
                 accrue(to: t, h, &state, s, &a)
                 state.segment = m
@@ -177,6 +119,96 @@ extension HouseholdWorker {
         womenAtRiskAtYearEnd = state.womenAtRisk
         a.outOfPocket += state.oop
         return state.oop
+    }
+
+    // MARK: The household's events (each out of line: rare beside the year's fixed work, which they
+    // would otherwise crowd)
+
+    /// A delivery: the mother's needs while pregnant, the delivery itself, and a child who joins the
+    /// mother's household and so its regime (section 3).
+    @inline(never)
+    mutating func delivery(of m: Int, at t: Double, _ h: Household, _ state: inout HouseholdYearState,
+                           _ s: Segment, _ c: YearContext, _ a: inout YearAccounts) {
+        state.oop += resolveNeeds(of: m, to: t, h, s, &a)  // met while still pregnant
+        state.oop += careEpisode(member: m, kind: .delivery, h, s, &a)
+        accrue(to: t, h, &state, s, &a)
+        state.alive += 1
+        a.births += 1
+        members[m].pregnant = false
+        members[m].eventTime = .infinity
+        state.womenAtRisk += 1
+        scheduleConception(&state, from: t, s, c)
+        members.append(Member(group: .underFive, eventTime: t + 5))
+        if needsFrom.count < members.count { needsFrom.append(t) } else { needsFrom[members.count - 1] = t }
+        scheduleDeath(&state, from: t, s, c)  // one more person who may die
+    }
+
+    /// A conception, of one of the women not pregnant, each equally likely; the delivery is dated.
+    @inline(never)
+    mutating func conception(at t: Double, _ h: Household, _ state: inout HouseholdYearState,
+                             _ s: Segment, _ c: YearContext, _ a: inout YearAccounts) {
+        let m = nthMember(demography.uniform(), of: state.womenAtRisk) { $0.alive && $0.group == .woman15to49 && !$0.pregnant }
+        state.oop += resolveNeeds(of: m, to: t, h, s, &a)
+        members[m].pregnant = true
+        members[m].eventTime = t + s.pointee.parameters.demography.pregnancyDuration
+        if members[m].eventTime < c.t1 { scheduleMemberEvent(.delivery, m, at: members[m].eventTime) }
+        state.womenAtRisk -= 1
+        scheduleConception(&state, from: t, s, c)
+    }
+
+    /// Five years old: the child leaves the under-five group and its need rate changes.
+    @inline(never)
+    mutating func ageOut(of m: Int, at t: Double, _ h: Household, _ state: inout HouseholdYearState,
+                         _ s: Segment, _ c: YearContext, _ a: inout YearAccounts) {
+        state.oop += resolveNeeds(of: m, to: t, h, s, &a)
+        let becomesWoman = demography.uniform() < s.pointee.parameters.demography.ageOutToWomenShare
+        members[m].group = becomesWoman ? .woman15to49 : .other
+        members[m].eventTime = .infinity
+        if becomesWoman {
+            state.womenAtRisk += 1
+            scheduleConception(&state, from: t, s, c)
+        }
+    }
+
+    /// A death, of one of the living members, each equally likely.
+    @inline(never)
+    mutating func death(at t: Double, _ h: Household, _ state: inout HouseholdYearState,
+                        _ s: Segment, _ c: YearContext, _ a: inout YearAccounts) {
+        let m = nthMember(demography.uniform(), of: state.alive) { $0.alive }
+        state.oop += resolveNeeds(of: m, to: t, h, s, &a)
+        accrue(to: t, h, &state, s, &a)
+        state.alive -= 1
+        a.deaths += 1
+        members[m].alive = false
+        cancelMemberEvents(of: m, kind: nil)
+        if state.alive == 0, let pending = state.enrolmentHandle { queue.cancel(pending) }
+        scheduleDeath(&state, from: t, s, c)
+        if members[m].group == .woman15to49 && !members[m].pregnant {
+            state.womenAtRisk -= 1
+            scheduleConception(&state, from: t, s, c)
+        }
+    }
+
+    /// The household joins a regime or leaves one (sections 4 and 8).
+    @inline(never)
+    mutating func enrolmentChange(at t: Double, _ h: inout Household, _ state: inout HouseholdYearState,
+                                  _ s: Segment, _ c: YearContext, _ a: inout YearAccounts) {
+        accrue(to: t, h, &state, s, &a)
+        let (_, target) = enrolmentTransition(h, hasEligible: state.hasEligible, s)
+        var joins = true
+        if target.isSubsidisedRAMU(h.sector) && h.regime == .none && c.subsidisedQuotaShare != nil {
+            // `constrained`: the enrolment waits unless the pool can pay for these members this year.
+            joins = subsidisedQuota >= Double(state.alive)
+            if joins { subsidisedQuota -= Double(state.alive) }
+        }
+        if joins && target != h.regime {
+            if target.isSubsidisedRAMU(h.sector) && h.regime == .none {
+                a.subsidisedEnrolments += Double(state.alive)
+            }
+            state.oop += resolveAllNeeds(to: t, h, s, &a)  // met under the old regime
+            h.regime = target
+        }
+        scheduleEnrolmentChange(h, &state, from: t, s, c)
     }
 
     /// A policy change reached this household at `t`: RAMU may absorb its regime, and whatever rate
