@@ -213,29 +213,41 @@ struct ProtectionTests {
 
 @Suite("Weighted quantiles")
 struct QuantileTests {
-    @Test func severalQuantilesAtOnceMatchSorting() {
-        var state: UInt64 = 7
-        func next() -> Double {
+    /// The weighted quantiles by the definition: sort, then the first value whose cumulative weight
+    /// reaches q of the total.
+    static func bySorting(_ points: [ConsumptionPoint], _ qs: [Double]) -> [Double] {
+        let sorted = points.sorted { $0.perPerson < $1.perPerson }
+        let total = sorted.reduce(0) { $0 + $1.persons }
+        return qs.map { q -> Double in
+            var cumulative = 0.0
+            for p in sorted {
+                cumulative += p.persons
+                if cumulative >= q * total { return p.perPerson }
+            }
+            return sorted.last!.perPerson
+        }
+    }
+
+    /// A fixed sequence of uniforms on [0, 1) (an LCG: these tests check arithmetic, not randomness).
+    static func uniforms(seed: UInt64) -> () -> Double {
+        var state = seed
+        return {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Double(state >> 11) / Double(1 << 53)
         }
-        let qs = [0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0]
+    }
+
+    static let qs = [0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0]
+
+    @Test func severalQuantilesAtOnceMatchSorting() {
+        let next = Self.uniforms(seed: 7)
         for n in [1, 2, 3, 7, 100, 3_000] {
             let original = (0..<n).map { _ in
                 ConsumptionPoint(perPerson: (next() * 40).rounded() * 1000, persons: Double(1 + Int(next() * 9)))
             }
-            let sorted = original.sorted { $0.perPerson < $1.perPerson }
-            let total = sorted.reduce(0) { $0 + $1.persons }
-            let expected = qs.map { q -> Double in
-                var cumulative = 0.0
-                for p in sorted {
-                    cumulative += p.persons
-                    if cumulative >= q * total { return p.perPerson }
-                }
-                return sorted.last!.perPerson
-            }
+            let expected = Self.bySorting(original, Self.qs)
             var points = original
-            #expect(weightedQuantiles(&points, qs) == expected, "n = \(n)")
+            #expect(weightedQuantiles(&points, Self.qs) == expected, "n = \(n)")
             var one = original
             #expect(weightedMedian(&one) == expected[3])
         }
@@ -246,12 +258,7 @@ struct QuantileTests {
     /// negative value (whose bits do not sort with it: the plain selection takes over), they are still
     /// sorting's.
     @Test func bucketedQuantilesMatchSorting() {
-        var state: UInt64 = 99
-        func next() -> Double {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(state >> 11) / Double(1 << 53)
-        }
-        let qs = [0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0]
+        let next = Self.uniforms(seed: 99)
         let spread = (0..<50_000).map { _ in
             ConsumptionPoint(perPerson: exp(next() * 16) * 10, persons: Double(1 + Int(next() * 12)))
         }
@@ -259,18 +266,8 @@ struct QuantileTests {
         var negative = spread
         negative[17].perPerson = -5
         for original in [spread, equal, negative] {
-            let sorted = original.sorted { $0.perPerson < $1.perPerson }
-            let total = sorted.reduce(0) { $0 + $1.persons }
-            let expected = qs.map { q -> Double in
-                var cumulative = 0.0
-                for p in sorted {
-                    cumulative += p.persons
-                    if cumulative >= q * total { return p.perPerson }
-                }
-                return sorted.last!.perPerson
-            }
             var points = original
-            #expect(weightedQuantiles(&points, qs) == expected)
+            #expect(weightedQuantiles(&points, Self.qs) == Self.bySorting(original, Self.qs))
         }
     }
 }
