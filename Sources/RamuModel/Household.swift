@@ -9,12 +9,21 @@ public struct Member: Sendable, Equatable {
     public var group: MemberGroup
     public var pregnant: Bool
     public var alive: Bool
+    /// A pregnancy's antenatal visits and duration (years), as planned when it began: its visits are
+    /// spread over it by this plan even if the rules change before the delivery. (Stored in what would
+    /// be padding: a member stays 16 bytes.)
+    public var plannedVisits: UInt8
+    public var plannedDuration: Float
     public var eventTime: Double
 
-    public init(group: MemberGroup, pregnant: Bool = false, eventTime: Double = .infinity) {
+    /// A member; a pregnant one carries the plan of her antenatal visits (`visits` spread over `duration`).
+    public init(group: MemberGroup, pregnant: Bool = false, eventTime: Double = .infinity,
+                antenatal plan: (visits: Int, duration: Double) = (0, 0)) {
         self.group = group
         self.pregnant = pregnant
         self.alive = true
+        plannedVisits = UInt8(clamping: plan.visits)
+        plannedDuration = Float(plan.duration)
         self.eventTime = eventTime
     }
 

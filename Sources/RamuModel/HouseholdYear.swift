@@ -17,7 +17,7 @@ public struct HouseholdWorker {
     let enrolment = GSLGenerator()
     var queue = EventQueue<HouseholdEvent>()
     /// The household being simulated: its members (slot order) and every member event scheduled
-    /// (to cancel a member's events when it dies, or some of them when a rate changes).
+    /// (a child's fifth birthday, a delivery: to cancel them when the member dies).
     var members: [Member] = []
     var memberEvents: [(member: Int16, kind: HouseholdEventKind, handle: EventHandle)] = []
     /// needsFrom[m]: since when member m's care needs are still to be resolved (see `resolveNeeds`).
@@ -149,8 +149,11 @@ extension HouseholdWorker {
                              _ s: Segment, _ c: YearContext, _ a: inout YearAccounts) {
         let m = nthMember(demography.uniform(), of: state.womenAtRisk) { $0.alive && $0.group == .woman15to49 && !$0.pregnant }
         state.oop += resolveNeeds(of: m, to: t, h, s, &a)
+        let d = s.parameters.pointee.demography
         members[m].pregnant = true
-        members[m].eventTime = t + s.pointee.parameters.demography.pregnancyDuration
+        members[m].eventTime = t + d.pregnancyDuration
+        members[m].plannedVisits = UInt8(clamping: d.antenatalVisits)
+        members[m].plannedDuration = Float(d.pregnancyDuration)
         if members[m].eventTime < c.t1 { scheduleMemberEvent(.delivery, m, at: members[m].eventTime) }
         state.womenAtRisk -= 1
         scheduleConception(&state, from: t, s, c)
@@ -180,7 +183,7 @@ extension HouseholdWorker {
         state.alive -= 1
         a.deaths += 1
         members[m].alive = false
-        cancelMemberEvents(of: m, kind: nil)
+        cancelMemberEvents(of: m)
         if state.alive == 0, let pending = state.enrolmentHandle { queue.cancel(pending) }
         scheduleDeath(&state, from: t, s, c)
         if members[m].group == .woman15to49 && !members[m].pregnant {
@@ -269,17 +272,15 @@ extension HouseholdWorker {
         memberEvents.append((Int16(m), kind, handle))
     }
 
-    /// Cancels the pending events of member `m` (of one kind, or all of them).
-    mutating func cancelMemberEvents(of m: Int, kind: HouseholdEventKind?) {
-        for entry in memberEvents where entry.member == Int16(m) && (kind == nil || entry.kind == kind) {
-            queue.cancel(entry.handle)
-        }
+    /// Cancels the pending events of member `m`.
+    mutating func cancelMemberEvents(of m: Int) {
+        for entry in memberEvents where entry.member == Int16(m) { queue.cancel(entry.handle) }
     }
 
     /// (Re)draws the household's next death from `t`: each living member dies at the death hazard, so
     /// the first death among n comes at n times that hazard, and who dies is drawn when it comes
-    /// (`nthMember`). One uniform per household-year, not one per member; redrawn whenever n or the
-    /// hazard changes (the process is memoryless, so that leaves its law as it is).
+    /// (`nthMember`). One uniform per household-year (and per redraw), not one per member; redrawn
+    /// whenever n or the hazard changes (the process is memoryless, so that leaves its law as it is).
     mutating func scheduleDeath(_ state: inout HouseholdYearState, from t: Double, _ s: Segment, _ c: YearContext) {
         scheduleFirst(.death, of: state.alive, at: s.pointee.deathHazard, from: t, c, &state.deathHandle)
     }
@@ -340,7 +341,8 @@ extension HouseholdWorker {
         return oop
     }
 
-    /// `count` needs of a member of one stretch, all meeting the same member, regime and rules: each
+    /// `count` needs of one stretch, of a member or of members counted together, all meeting the same
+    /// eligibility, regime and rules: each
     /// met or forgone, with one chance of seeking care. One uniform per need settles both whether care is
     /// sought and at which level: u < seek, then u / seek (uniform again) against the levels' cumulative
     /// shares. Returns what the household paid out of pocket.
@@ -438,13 +440,15 @@ extension HouseholdWorker {
 
     /// The antenatal visits of pregnant member `m` dated in [from, t), in date order: the pregnancy's
     /// visits are evenly spread over it, so their dates are known from the delivery date and need no
-    /// event of their own. Like a need, each is resolved in the state the stretch is in.
+    /// event of their own. Their number and the pregnancy's duration are those planned when it began
+    /// (`Member.plannedVisits`), whatever changed since. Like a need, each is resolved in the state the
+    /// stretch is in.
     @inline(never)
     mutating func antenatalVisits(of m: Int, from: Double, to t: Double, _ h: Household, _ s: Segment,
                                   _ a: inout YearAccounts) -> Double {
-        let visits = s.pointee.parameters.demography.antenatalVisits
+        let visits = Int(members[m].plannedVisits)
         guard visits > 0, t > from else { return 0 }
-        let duration = s.pointee.parameters.demography.pregnancyDuration
+        let duration = Double(members[m].plannedDuration)
         let conception = members[m].eventTime - duration
         var oop = 0.0
         for k in 1...visits {

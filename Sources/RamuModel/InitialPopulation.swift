@@ -80,7 +80,8 @@ public enum InitialPopulation {
             } else if g < p.demography.shareUnderFive + p.demography.shareWomen15to49 {
                 if rng.uniform() < pregnant {
                     let due = t0 + p.demography.pregnancyDuration * rng.uniformPositive()
-                    members.append(Member(group: .woman15to49, pregnant: true, eventTime: due))
+                    members.append(Member(group: .woman15to49, pregnant: true, eventTime: due,
+                                          antenatal: (p.demography.antenatalVisits, p.demography.pregnancyDuration)))
                 } else {
                     members.append(Member(group: .woman15to49))
                 }

@@ -53,22 +53,22 @@ private func bucketedSelect(_ points: inout [ConsumptionPoint], _ targets: [Doub
         belowOf.append(cumulative)
     }
     // The points of those buckets, gathered in one pass, then searched bucket by bucket.
-    var slot = [Int8](repeating: -1, count: weight.count)
+    var slot = [Int](repeating: -1, count: weight.count)
     var buckets: [Int] = []
     for bucket in bucketOf where slot[bucket] < 0 {
-        slot[bucket] = Int8(buckets.count)
+        slot[bucket] = buckets.count
         buckets.append(bucket)
     }
     var gathered = [[ConsumptionPoint]](repeating: [], count: buckets.count)
     for p in points {
         let s = slot[Int((p.perPerson.bitPattern - lo) >> shift)]
-        if s >= 0 { gathered[Int(s)].append(p) }
+        if s >= 0 { gathered[s].append(p) }
     }
     var first = 0
     while first < targets.count {
         var end = first + 1
         while end < targets.count && bucketOf[end] == bucketOf[first] { end += 1 }
-        let k = Int(slot[bucketOf[first]])
+        let k = slot[bucketOf[first]]
         gathered[k].withUnsafeMutableBufferPointer { buffer in
             select(buffer, lo: 0, hi: buffer.count, below: belowOf[first], targets: Array(targets[first..<end]),
                    into: &out, at: first)

@@ -11,8 +11,8 @@ enum StreamPurpose: UInt32 {
     case householdSize = 1, initialisation, demography, episodes, enrolment, split
 }
 
-/// Lognormal cost shapes by kind of care, in one year's prices (a struct of fields, not an array, so
-/// the hot path reads them without reference counting).
+/// Lognormal cost shapes by kind of care, in one year's prices (in place, not an Array, so the hot path
+/// reads them without reference counting).
 struct CostShapes: Sendable {
     /// By `CareKind.rawValue`: an indexed load, where a switch on a kind drawn at random mispredicted.
     var shapes: InlineArray<6, LognormalShape>
@@ -143,8 +143,6 @@ public struct PolicySegment: Sendable {
             && p.care.seekCovered == q.care.seekCovered && p.care.seekUncovered == q.care.seekUncovered
             && levelCSCom == o.levelCSCom && levelCSRef == o.levelCSRef
             && p.demography.caesareanProbability == q.demography.caesareanProbability
-            && p.demography.antenatalVisits == q.demography.antenatalVisits  // (visits are resolved with needs)
-            && p.demography.pregnancyDuration == q.demography.pregnancyDuration
             && costShapes == o.costShapes
             && gratuiteEffectiveness == o.gratuiteEffectiveness && gratuitesIntegrated == o.gratuitesIntegrated
             && coverageOutpatient == o.coverageOutpatient && coverageHospital == o.coverageHospital

@@ -254,9 +254,9 @@ struct QuantileTests {
     }
 
     /// Above 2 048 points the quantiles are found through buckets of values: with values spread over
-    /// seven orders of magnitude (most buckets hold a point or two), with every value equal, and with a
-    /// negative value (whose bits do not sort with it: the plain selection takes over), they are still
-    /// sorting's.
+    /// seven orders of magnitude (some 3 000 buckets, 17 points each), with every value equal, with a
+    /// negative value (whose bits do not sort with it: the plain selection takes over), and for 200
+    /// quantiles at once (each in a bucket of its own), they are still sorting's.
     @Test func bucketedQuantilesMatchSorting() {
         let next = Self.uniforms(seed: 99)
         let spread = (0..<50_000).map { _ in
@@ -269,5 +269,8 @@ struct QuantileTests {
             var points = original
             #expect(weightedQuantiles(&points, Self.qs) == Self.bySorting(original, Self.qs))
         }
+        let many = (0...199).map { Double($0) / 199 }
+        var points = spread
+        #expect(weightedQuantiles(&points, many) == Self.bySorting(spread, many))
     }
 }

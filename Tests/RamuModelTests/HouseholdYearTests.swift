@@ -47,28 +47,37 @@ struct HouseholdYearTests {
 
     /// A pregnancy's four visits are spread over it (0.75 year): delivery at 2020.7 puts all four in 2020;
     /// delivery at 2021.2 puts three in 2020 and the fourth in 2021. A change of the seeking rate at
-    /// 2020.3 cuts the stretches without adding or losing a visit. (No illness: need rates 0.)
+    /// 2020.3 cuts the stretches without adding or losing a visit; a change of the number of visits or
+    /// of the pregnancy's duration leaves a pregnancy under way with the plan it began with (the dates
+    /// from the new rules would give 6 visits, or 5). (No illness: need rates 0.)
     @Test func antenatalVisitsFallInTheYearAndStretchTheyAreDatedIn() {
         var p = Parameters()
         p.demography.crudeDeathRate = 0
         p.care.needRateUnderFive = 0
         p.care.needRateWoman = 0
         p.care.needRateOther = 0
-        let change = PolicyTimeline([PolicyChange(key: "care.seek_covered", start: 2020.3, end: 2020.3,
-                                                  action: .set { $0.care.seekCovered = 0.7 })])
-        for timeline in [PolicyTimeline(), change] {
+        func change(_ key: String, at t: Double, _ set: @escaping @Sendable (inout Parameters) -> Void) -> PolicyTimeline {
+            PolicyTimeline([PolicyChange(key: key, start: t, end: t, action: .set(set))])
+        }
+        let plan = (visits: 4, duration: 0.75)
+        let timelines = [PolicyTimeline(), change("care.seek_covered", at: 2020.3) { $0.care.seekCovered = 0.7 },
+                         change("demography.antenatal_visits", at: 2020.4) { $0.demography.antenatalVisits = 8 },
+                         change("demography.pregnancy_duration", at: 2020.5) { $0.demography.pregnancyDuration = 0.5 }]
+        for timeline in timelines {
             let (early, _) = Self.year(p, households: 1, timeline: timeline) { _ in
-                [Member(group: .woman15to49, pregnant: true, eventTime: 2020.7)]
+                [Member(group: .woman15to49, pregnant: true, eventTime: 2020.7, antenatal: plan)]
             }
             #expect(early.events[.antenatalVisit] == 4 && early.births == 1)
             #expect(early.needs == 5)  // four visits and the delivery
             let (late2020, living) = Self.year(p, households: 1, timeline: timeline) { _ in
-                [Member(group: .woman15to49, pregnant: true, eventTime: 2021.2)]
+                [Member(group: .woman15to49, pregnant: true, eventTime: 2021.2, antenatal: plan)]
             }
             #expect(late2020.events[.antenatalVisit] == 3 && late2020.births == 0)
             let (late2021, _) = Self.year(p, households: 1, year: 2021) { _ in living[0] }
             #expect(late2021.events[.antenatalVisit] == 1 && late2021.births == 1)
         }
+        // A member stays 16 bytes: the plan sits in what was padding.
+        #expect(MemoryLayout<Member>.stride == 16)
     }
 
     /// At a death rate of 0.5 a year each member dies within the year with probability 1 − e^−0.5 whoever
