@@ -342,10 +342,9 @@ extension HouseholdWorker {
     }
 
     /// `count` needs of one stretch, of a member or of members counted together, all meeting the same
-    /// eligibility, regime and rules: each
-    /// met or forgone, with one chance of seeking care. One uniform per need settles both whether care is
-    /// sought and at which level: u < seek, then u / seek (uniform again) against the levels' cumulative
-    /// shares. Returns what the household paid out of pocket.
+    /// eligibility, regime and rules: each met or forgone, with one chance of seeking care. One uniform
+    /// per need settles both whether care is sought and at which level: u < seek, then u / seek (uniform
+    /// again) against the levels' cumulative shares. Returns what the household paid out of pocket.
     @inline(never)
     mutating func meetNeeds(_ count: UInt32, eligible: Bool, _ h: Household, _ s: Segment,
                             _ a: inout YearAccounts) -> Double {
