@@ -19,7 +19,7 @@ public struct HouseholdWorker {
     /// The household being simulated: its members (slot order) and every member event scheduled
     /// (a child's fifth birthday, a delivery: to cancel them when the member dies).
     var members: [Member] = []
-    var memberEvents: [(member: Int16, kind: HouseholdEventKind, handle: EventHandle)] = []
+    var memberEvents: [(member: Int16, handle: EventHandle)] = []
     /// needsFrom[m]: since when member m's care needs are still to be resolved (see `resolveNeeds`).
     var needsFrom: [Double] = []
     /// Persons this worker's block may still enrol into subsidised RAMU cover this year (`constrained`).
@@ -269,7 +269,7 @@ extension HouseholdWorker {
 
     mutating func scheduleMemberEvent(_ kind: HouseholdEventKind, _ m: Int, at t: Double) {
         let handle = queue.schedule(at: t, HouseholdEvent(kind, member: Int16(m)))
-        memberEvents.append((Int16(m), kind, handle))
+        memberEvents.append((Int16(m), handle))
     }
 
     /// Cancels the pending events of member `m`.

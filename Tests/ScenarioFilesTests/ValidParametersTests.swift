@@ -1,5 +1,6 @@
 import Foundation
 import RamuModel
+import RandomStreams
 @testable import ScenarioFiles
 import Testing
 
@@ -100,10 +101,8 @@ struct ValidParametersTests {
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        // The project's own SplitMix64 finaliser, which adds the increment itself.
+        defer { state &+= 0x9E37_79B9_7F4A_7C15 }
+        return RandomStreams.SplitMix64.mix(state)
     }
 }
