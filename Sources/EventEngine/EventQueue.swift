@@ -2,7 +2,7 @@
 public typealias SimTime = Double
 
 /// A handle to a scheduled event, used to cancel it.
-public struct EventHandle: Hashable, Sendable {
+public struct EventHandle: Hashable, Sendable, BitwiseCopyable {
     public let sequence: UInt32
     @usableFromInline init(sequence: UInt32) { self.sequence = sequence }
 }
@@ -10,10 +10,11 @@ public struct EventHandle: Hashable, Sendable {
 /// A priority queue of timed events for one entity (or one block of entities).
 ///
 /// Tie rule, in one sentence: events fire in order of time, and events at the same time fire in the
-/// order they were scheduled. Cancelled events never fire. Storage is one contiguous array reused
+/// order they were scheduled. Cancelled events never fire. Storage is one contiguous buffer reused
 /// from one entity to the next (`reset`), so scheduling allocates nothing once the queue has grown.
-public struct EventQueue<Payload> {
-    @usableFromInline struct Entry {
+/// Not copyable: it owns its buffers (see `ScratchBuffer`).
+public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
+    @usableFromInline struct Entry: BitwiseCopyable {
         @usableFromInline var time: SimTime
         @usableFromInline var sequence: UInt32
         @usableFromInline var payload: Payload
@@ -29,9 +30,9 @@ public struct EventQueue<Payload> {
         }
     }
 
-    @usableFromInline var heap: [Entry] = []
+    @usableFromInline var heap = ScratchBuffer<Entry>()
     /// cancelled[sequence] is true once the event with that sequence number is cancelled.
-    @usableFromInline var cancelled: [Bool] = []
+    @usableFromInline var cancelled = ScratchBuffer<Bool>()
     @usableFromInline var nextSequence: UInt32 = 0
     @usableFromInline var liveCount = 0
 
@@ -44,9 +45,8 @@ public struct EventQueue<Payload> {
     /// Empties the queue, keeping its storage, and restarts sequence numbers. Handles issued before a
     /// reset must be dropped with it: sequence numbers restart, so an old handle would name a new event.
     @inlinable public mutating func reset() {
-        // Emptying an empty array still costs a call: many entities schedule nothing at all.
-        if !heap.isEmpty { heap.removeAll(keepingCapacity: true) }
-        if !cancelled.isEmpty { cancelled.removeAll(keepingCapacity: true) }
+        heap.removeAll()
+        cancelled.removeAll()
         nextSequence = 0
         liveCount = 0
     }
@@ -78,7 +78,8 @@ public struct EventQueue<Payload> {
 
     /// Removes and returns the next event if it is due strictly before `limit`.
     @inlinable public mutating func popNext(before limit: SimTime = .infinity) -> (time: SimTime, payload: Payload)? {
-        while let top = heap.first {
+        while !heap.isEmpty {
+            let top = heap[0]
             if cancelled[Int(top.sequence)] {
                 removeTop()
                 continue
@@ -95,45 +96,39 @@ public struct EventQueue<Payload> {
 
     /// Time of the next live event, if any.
     @inlinable public mutating func nextTime() -> SimTime? {
-        while let top = heap.first, cancelled[Int(top.sequence)] { removeTop() }
-        return heap.first?.time
+        while !heap.isEmpty, cancelled[Int(heap[0].sequence)] { removeTop() }
+        return heap.isEmpty ? nil : heap[0].time
     }
 
     /// Removes the top entry: the last entry moves to the root and sinks, in one pass over the buffer.
     @inlinable mutating func removeTop() {
         let n = heap.count - 1
         if n > 0 {
-            heap.withUnsafeMutableBufferPointer { h in
-                let entry = h[n]
-                var parent = 0
-                while true {
-                    let left = 2 * parent + 1
-                    guard left < n else { break }
-                    let right = left + 1
-                    let child = (right < n && h[right].precedes(h[left])) ? right : left
-                    guard h[child].precedes(entry) else { break }
-                    h[parent] = h[child]
-                    parent = child
-                }
-                h[parent] = entry
+            let entry = heap[n]
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                guard left < n else { break }
+                let right = left + 1
+                let child = (right < n && heap[right].precedes(heap[left])) ? right : left
+                guard heap[child].precedes(entry) else { break }
+                heap[parent] = heap[child]
+                parent = child
             }
+            heap[parent] = entry
         }
         heap.removeLast()
     }
 
-    // The sift loops work on the raw buffer: one uniqueness check per call instead of one per access.
-
     @inlinable mutating func siftUp(_ index: Int) {
-        heap.withUnsafeMutableBufferPointer { h in
-            var child = index
-            let entry = h[child]
-            while child > 0 {
-                let parent = (child - 1) / 2
-                guard entry.precedes(h[parent]) else { break }
-                h[child] = h[parent]
-                child = parent
-            }
-            h[child] = entry
+        var child = index
+        let entry = heap[child]
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard entry.precedes(heap[parent]) else { break }
+            heap[child] = heap[parent]
+            child = parent
         }
+        heap[child] = entry
     }
 }

@@ -44,7 +44,7 @@ public enum Parallel {
     /// Calls `body` for every index in `0..<count` on at most `threads` threads (the calling thread is
     /// one of them) and returns the results in index order. Each thread makes its own scratch state
     /// (`makeWorker`) and reuses it for every index it takes, so nothing non-thread-safe is shared.
-    public static func map<Worker, R: Sendable>(
+    public static func map<Worker: ~Copyable, R: Sendable>(
         count: Int,
         threads: Int,
         makeWorker: @escaping @Sendable () -> Worker,
@@ -54,7 +54,10 @@ public enum Parallel {
         let workers = max(1, min(threads, count))
         if workers == 1 {
             var worker = makeWorker()
-            return (0..<count).map { body(&worker, $0) }
+            var results: [R] = []
+            results.reserveCapacity(count)
+            for i in 0..<count { results.append(body(&worker, i)) }
+            return results
         }
         let results = ResultSlots<R>(count: count)
         let next = Counter()

@@ -22,24 +22,19 @@ struct BlockYearResult: Sendable {
 
 extension HouseholdWorker {
     /// Simulates every household of `block` through the year of `c`, counts who faced financial hardship,
-    /// and closes each household's year as it ends (`close`): the block's arena for next year is built
-    /// as the households are simulated, so each member is copied once in and once out.
+    /// and closes each household's year as it ends (`close`): next year's households and arena are built
+    /// in the worker's buffers as the households are simulated, then replace the block's in one copy.
     mutating func simulateBlockYear(_ block: inout HouseholdBlock, _ c: YearContext, weight: Double,
                                     microdata: Bool) -> BlockYearResult {
         var result = BlockYearResult()
         // `constrained`: this block's share of the persons the pool can take into subsidised cover.
         subsidisedQuota = c.subsidisedQuotaShare.map { ($0 * block.subsidisedCandidates()).rounded(.down) } ?? .infinity
         let end = YearEnd(c)
-        // The arrays of the block closed before this one, emptied: no allocation (nor fresh pages) per year.
-        var next = spareBlock
-        spareBlock = HouseholdBlock()
-        next.households.removeAll(keepingCapacity: true)
-        next.members.removeAll(keepingCapacity: true)
-        next.households.reserveCapacity(block.households.count + block.households.count / 32)
-        next.members.reserveCapacity(block.members.count + block.members.count / 16)
+        nextHouseholds.removeAll()
+        nextMembers.removeAll()
         result.nextConsumption.reserveCapacity(block.households.count + block.households.count / 32)
-        // The block is only read from here on (next year is built in `next`): read in place, without
-        // retaining its arrays per household.
+        // The block is only read in the loop: read in place, without retaining its arrays per household.
+        do {
         let households = block.households, arena = block.members
         c.segments.withUnsafeBufferPointer { segments in arena.withUnsafeBufferPointer { arena in
             for start in households {
@@ -47,7 +42,8 @@ extension HouseholdWorker {
                 quintile = c.quintile(start.consumptionPerPerson)
                 household = QuintileAccount()
                 let first = Int(h.firstMember)
-                members.replaceSubrange(members.indices, with: arena[first..<first + Int(h.memberSlots)])
+                members.removeAll()
+                members.append(arena.baseAddress! + first, count: Int(h.memberSlots))
                 let oop = simulateYear(&h, c, segments, &result.accounts)
                 countFinancialProtection(start, oop: oop, c, &result.accounts)
                 if microdata {
@@ -56,11 +52,15 @@ extension HouseholdWorker {
                         year: c.year, householdID: start.id, weight: weight, size: size, sector: start.sector,
                         regime: start.regime, consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
                 }
-                close(h, end, c, into: &next, &result)
+                close(h, end, c, &result)
             }
         } }
-        swap(&block, &next)
-        spareBlock = next
+        }
+        // In the block's own storage (its copies above are gone): no allocation, nor fresh pages, per year.
+        block.households.removeAll(keepingCapacity: true)
+        block.households.append(contentsOf: nextHouseholds.elements)
+        block.members.removeAll(keepingCapacity: true)
+        block.members.append(contentsOf: nextMembers.elements)
         return result
     }
 
@@ -100,8 +100,7 @@ extension HouseholdWorker {
     /// Year end for one household whose living members are in `members`: a household above twice the
     /// mean size splits in two (section 3), consumption grows, RAMU absorbs the regime if it starts next
     /// year; it goes into next year's arena and census (a household with no one left is gone).
-    mutating func close(_ household: Household, _ end: YearEnd, _ c: YearContext, into next: inout HouseholdBlock,
-                        _ result: inout BlockYearResult) {
+    mutating func close(_ household: Household, _ end: YearEnd, _ c: YearContext, _ result: inout BlockYearResult) {
         guard !members.isEmpty else { return }
         var h = household
         h.consumptionPerPerson *= end.growth
@@ -112,19 +111,29 @@ extension HouseholdWorker {
             : nil
         // The census needs only the block's total of women not pregnant: the year counted the household's.
         let women = womenAtRiskAtYearEnd
-        members.withUnsafeBufferPointer { living in
-            if let child {
-                let keep = living.count - living.count / 2
-                h.splits += 1
-                next.append(h, members: living[..<keep], womenNotPregnant: women, counting: &result.nextCensus,
-                            &result.nextConsumption)
-                next.append(child, members: living[keep...], womenNotPregnant: 0, counting: &result.nextCensus,
-                            &result.nextConsumption)
-            } else {
-                next.append(h, members: living[...], womenNotPregnant: women, counting: &result.nextCensus,
-                            &result.nextConsumption)
-            }
+        let living = members.elements.baseAddress!, n = members.count
+        if let child {
+            let keep = n - n / 2
+            h.splits += 1
+            carry(h, living, count: keep, womenNotPregnant: women, &result)
+            carry(child, living + keep, count: n - keep, womenNotPregnant: 0, &result)
+        } else {
+            carry(h, living, count: n, womenNotPregnant: women, &result)
         }
+    }
+
+    /// Puts a household and its `n` members from `first` on into next year's arena, and counts it in next
+    /// year's census (with `womenNotPregnant` women a conception can happen to) and consumption.
+    mutating func carry(_ household: Household, _ first: UnsafePointer<Member>, count n: Int, womenNotPregnant: Int,
+                        _ result: inout BlockYearResult) {
+        var h = household
+        h.firstMember = Int32(nextMembers.count)
+        h.memberSlots = Int16(n)
+        h.sizeAtYearStart = Int16(n)
+        nextMembers.append(first, count: n)
+        nextHouseholds.append(h)
+        result.nextCensus.count(h, womenNotPregnant: womenNotPregnant)
+        result.nextConsumption.append(ConsumptionPoint(perPerson: h.consumptionPerPerson, persons: Double(n)))
     }
 
     /// Consumption per person of a household that splits off, drawn like any household's of its sector
@@ -174,15 +183,4 @@ extension HouseholdBlock {
         for h in households where h.isSubsidisedCandidate { n += Double(h.sizeAtYearStart) }
         return n
     }
-
-    /// `append`, counting the household in the census (with `womenNotPregnant` women a conception can
-    /// happen to) and its consumption for the quantiles.
-    mutating func append(_ household: Household, members newMembers: Slice<UnsafeBufferPointer<Member>>,
-                         womenNotPregnant: Int, counting census: inout Census, _ consumption: inout [ConsumptionPoint]) {
-        append(household, members: newMembers)
-        let h = households[households.count - 1]
-        census.count(h, womenNotPregnant: womenNotPregnant)
-        consumption.append(ConsumptionPoint(perPerson: h.consumptionPerPerson, persons: Double(h.sizeAtYearStart)))
-    }
-
 }

@@ -1,11 +1,11 @@
 /// The three demographic groups of MODEL.md section 3 (pregnancy is a flag on women).
-public enum MemberGroup: UInt8, Sendable {
+public enum MemberGroup: UInt8, Sendable, BitwiseCopyable {
     case underFive, woman15to49, other
 }
 
 /// One person. `eventTime` is the one dated event a member carries from year to year:
 /// a child's fifth birthday, or a pregnant woman's delivery date (`.infinity` otherwise).
-public struct Member: Sendable, Equatable {
+public struct Member: Sendable, Equatable, BitwiseCopyable {
     public var group: MemberGroup
     public var pregnant: Bool
     public var alive: Bool
@@ -33,7 +33,7 @@ public struct Member: Sendable, Equatable {
 
 /// A household: it stands for `weight` real households (section 2). Its members live in the block's
 /// member arena, in `firstMember ..< firstMember + memberSlots` (at the start of a year, all living).
-public struct Household: Sendable, Equatable {
+public struct Household: Sendable, Equatable, BitwiseCopyable {
     public var id: UInt64
     public var sector: Sector
     public var regime: Regime

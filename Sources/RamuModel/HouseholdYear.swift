@@ -6,34 +6,41 @@ import Glibc
 import Foundation
 #endif
 
-/// One worker's scratch: its GSL generators and event queue, reused for every household it simulates
-/// (nothing is allocated per event). A household's members are copied in, simulated through the year
-/// with their events, and copied out into next year's arena (see `simulateBlockYear`). Care needs, the
+/// One worker's scratch: its GSL generators, event queue and buffers, reused for every household it
+/// simulates (nothing is allocated per event). A household's members are copied in, simulated through
+/// the year with their events, and copied out into next year's arena (see `simulateBlockYear`). Care needs, the
 /// most frequent events by far, never enter the queue: they are resolved in groups between the events
 /// that change what a need meets (`resolveNeeds`).
-public struct HouseholdWorker {
+public struct HouseholdWorker: ~Copyable {
     let demography = GSLGenerator()
     let episodes = GSLGenerator()
     let enrolment = GSLGenerator()
     var queue = EventQueue<HouseholdEvent>()
     /// The household being simulated: its members (slot order) and every member event scheduled
     /// (a child's fifth birthday, a delivery: to cancel them when the member dies).
-    var members: [Member] = []
-    var memberEvents: [(member: Int16, handle: EventHandle)] = []
+    var members = ScratchBuffer<Member>()
+    var memberEvents = ScratchBuffer<MemberEvent>()
     /// needsFrom[m]: since when member m's care needs are still to be resolved (see `resolveNeeds`).
-    var needsFrom: [Double] = []
+    var needsFrom = ScratchBuffer<Double>()
     /// Persons this worker's block may still enrol into subsidised RAMU cover this year (`constrained`).
     var subsidisedQuota = Double.infinity
     /// Consumption quintile (1–5) of the household being simulated, and its needs, episodes and pool
     /// claims this year, added to that quintile's account once the year is done.
     var quintile = 1
     var household = QuintileAccount()
-    /// The arrays of the last block closed, kept to build the next block's year in (see `simulateBlockYear`).
-    var spareBlock = HouseholdBlock()
+    /// Next year's households and member arena of the block being simulated (see `simulateBlockYear`).
+    var nextHouseholds = ScratchBuffer<Household>()
+    var nextMembers = ScratchBuffer<Member>()
     /// Women 15–49 alive and not pregnant at the end of the household's year just simulated (for the census).
     var womenAtRiskAtYearEnd = 0
 
     public init() {}
+}
+
+/// An event scheduled for one member, and its handle (to cancel it).
+struct MemberEvent: BitwiseCopyable {
+    var member: Int16
+    var handle: EventHandle
 }
 
 /// The state of the household being simulated, beside its members.
@@ -64,7 +71,7 @@ extension HouseholdWorker {
         episodes.reseed(streams.seedForGSL(purpose: StreamPurpose.episodes.rawValue))
         enrolment.reseed(streams.seedForGSL(purpose: StreamPurpose.enrolment.rawValue))
         queue.reset()
-        if !memberEvents.isEmpty { memberEvents.removeAll(keepingCapacity: true) }
+        memberEvents.removeAll()
         let t0 = c.t0, t1 = c.t1
         // Policy changes come first in the queue, so at a tie they act before any household event.
         for k in 1..<segments.count {
@@ -74,9 +81,7 @@ extension HouseholdWorker {
         if s0.pointee.parameters.ramu.active { h.regime = h.regime.mergedIntoRAMU }
 
         var state = HouseholdYearState(accruedTo: t0, alive: members.count, hasEligible: false)
-        // Slots past the household's members are left as they are: a newborn's is written at birth.
-        if needsFrom.count < members.count { needsFrom += repeatElement(t0, count: members.count - needsFrom.count) }
-        needsFrom.withUnsafeMutableBufferPointer { from in for m in 0..<members.count { from[m] = t0 } }
+        needsFrom.fill(count: members.count, with: t0)
         // Counted, not branched on (a member's group looks random); only a dated event this year, a
         // child's fifth birthday or a delivery, is rare enough to branch on.
         var eligible = 0
@@ -114,7 +119,7 @@ extension HouseholdWorker {
         state.oop += resolveAllNeeds(to: t1, h, segments.baseAddress! + state.segment, &a)
         accrue(to: t1, h, &state, segments.baseAddress! + state.segment, &a)
         if state.alive != members.count { members.removeAll { !$0.alive } }
-        assert(state.womenAtRisk == members.count { $0.group == .woman15to49 && !$0.pregnant },
+        assert(state.womenAtRisk == members.elements.count { $0.group == .woman15to49 && !$0.pregnant },
                "women at risk of conception miscounted")
         womenAtRiskAtYearEnd = state.womenAtRisk
         a.outOfPocket += state.oop
@@ -139,7 +144,7 @@ extension HouseholdWorker {
         state.womenAtRisk += 1
         scheduleConception(&state, from: t, s, c)
         members.append(Member(group: .underFive, eventTime: t + 5))
-        if needsFrom.count < members.count { needsFrom.append(t) } else { needsFrom[members.count - 1] = t }
+        needsFrom.append(t)
         scheduleDeath(&state, from: t, s, c)  // one more person who may die
     }
 
@@ -269,12 +274,12 @@ extension HouseholdWorker {
 
     mutating func scheduleMemberEvent(_ kind: HouseholdEventKind, _ m: Int, at t: Double) {
         let handle = queue.schedule(at: t, HouseholdEvent(kind, member: Int16(m)))
-        memberEvents.append((Int16(m), handle))
+        memberEvents.append(MemberEvent(member: Int16(m), handle: handle))
     }
 
     /// Cancels the pending events of member `m`.
     mutating func cancelMemberEvents(of m: Int) {
-        for entry in memberEvents where entry.member == Int16(m) { queue.cancel(entry.handle) }
+        for e in memberEvents.indices where memberEvents[e].member == Int16(m) { queue.cancel(memberEvents[e].handle) }
     }
 
     /// (Re)draws the household's next death from `t`: each living member dies at the death hazard, so

@@ -175,7 +175,7 @@ public struct ReplicationResult: Sendable {
 }
 
 /// A household's sector of activity (MODEL.md section 4): the regime it is the target of.
-public enum Sector: UInt8, Sendable, CaseIterable {
+public enum Sector: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case formal, indigent, informal
     public var name: String {
         switch self {
@@ -187,7 +187,7 @@ public enum Sector: UInt8, Sendable, CaseIterable {
 }
 
 /// A household's health insurance regime (MODEL.md section 4).
-public enum Regime: UInt8, Sendable, CaseIterable {
+public enum Regime: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case none, amo, ramed, mutuelle, ramu
     public var name: String {
         switch self {

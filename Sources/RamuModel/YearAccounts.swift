@@ -157,7 +157,7 @@ public struct EventTally: Sendable, Equatable {
 }
 
 /// The events of a household's year (MODEL.md section 2).
-public enum HouseholdEventKind: UInt8, Sendable, CaseIterable {
+public enum HouseholdEventKind: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case careNeed, antenatalVisit, conception, delivery, death, ageOut, enrolmentChange, policyChange
 
     public var name: String {
@@ -176,7 +176,7 @@ public enum HouseholdEventKind: UInt8, Sendable, CaseIterable {
 
 /// An event in a household's queue: what happens, and to which member (a slot of the household),
 /// or for a policy change, which segment of the year begins.
-public struct HouseholdEvent: Sendable {
+public struct HouseholdEvent: Sendable, BitwiseCopyable {
     public var kind: HouseholdEventKind
     public var member: Int16
     public init(_ kind: HouseholdEventKind, member: Int16 = -1) {

@@ -23,7 +23,8 @@ struct CareNeedsTests {
         c.segments.withUnsafeBufferPointer { segments in
             for id in 0..<households {
                 var h = Household(id: UInt64(id), sector: .informal, regime: .none, consumptionPerPerson: 300_000)
-                worker.members = members
+                worker.members.removeAll()
+                for m in members { worker.members.append(m) }
                 var a = YearAccounts()
                 _ = worker.simulateYear(&h, c, segments, &a)
                 counts.append(Double(a.events[.careNeed]))

@@ -21,9 +21,10 @@ struct HouseholdYearTests {
         c.segments.withUnsafeBufferPointer { segments in
             for i in 0..<count {
                 var h = Household(id: UInt64(i), sector: .informal, regime: regime, consumptionPerPerson: 300_000)
-                worker.members = members(i)
+                worker.members.removeAll()
+                for m in members(i) { worker.members.append(m) }
                 _ = worker.simulateYear(&h, c, segments, &a)
-                living.append(worker.members)
+                living.append(Array(worker.members.elements))
             }
         }
         return (a, living)
