@@ -37,6 +37,11 @@ public struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
     /// The elements, valid until the buffer next changes size.
     @inlinable public var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
+    /// Makes room for `n` elements in all (growth then costs nothing until there are more).
+    @inlinable public mutating func reserve(_ n: Int) {
+        if n > capacity { grow(toAtLeast: n) }
+    }
+
     /// Empties the buffer, keeping its storage.
     @inlinable public mutating func removeAll() { storedCount = 0 }
 

@@ -31,7 +31,9 @@ extension HouseholdWorker {
         subsidisedQuota = c.subsidisedQuotaShare.map { ($0 * block.subsidisedCandidates()).rounded(.down) } ?? .infinity
         let end = YearEnd(c)
         nextHouseholds.removeAll()
+        nextHouseholds.reserve(block.households.count + block.households.count / 32)
         nextMembers.removeAll()
+        nextMembers.reserve(block.members.count + block.members.count / 16)
         result.nextConsumption.reserveCapacity(block.households.count + block.households.count / 32)
         // The block is only read in the loop: read in place, without retaining its arrays per household.
         do {
