@@ -66,7 +66,7 @@ extension HouseholdWorker {
     /// `members` holds its living members, newborns included. Returns its out-of-pocket payments (FCFA).
     mutating func simulateYear(_ h: inout Household, _ c: YearContext, _ segments: UnsafeBufferPointer<PolicySegment>,
                                _ a: inout YearAccounts) -> Double {
-        let streams = StreamFamily(seed: c.seed, replication: c.replication, entity: h.id, period: c.year)
+        let streams = StreamFamily(c.streams, entity: h.id, period: c.year)
         demography.reseed(streams.seedForGSL(purpose: StreamPurpose.demography.rawValue))
         episodes.reseed(streams.seedForGSL(purpose: StreamPurpose.episodes.rawValue))
         enrolment.reseed(streams.seedForGSL(purpose: StreamPurpose.enrolment.rawValue))

@@ -158,6 +158,8 @@ public struct YearContext: Sendable {
     public let year: Int
     public let seed: UInt64
     public let replication: Int
+    /// What every household's streams this year begin with (seed and replication hashed).
+    public let streams: StreamRoot
     /// At least one; they cover [year, year + 1) in order.
     public let segments: [PolicySegment]
     /// The parameters in force at the first instant of the next year, when its stocks are counted.
@@ -185,6 +187,7 @@ public struct YearContext: Sendable {
         self.quintileCuts = quintileCuts
         self.seed = seed
         self.replication = replication
+        streams = StreamRoot(seed: seed, replication: replication)
         self.subsidisedQuotaShare = subsidisedQuotaShare
         let t0 = Double(year), t1 = Double(year + 1)
         let bounds = [t0] + timeline.breakpoints(after: t0, before: t1) + [t1]
@@ -219,6 +222,7 @@ public struct YearContext: Sendable {
         year = c.year
         seed = c.seed
         replication = c.replication
+        streams = c.streams
         segments = c.segments
         nextYearStart = c.nextYearStart
         closingParameters = c.closingParameters

@@ -44,6 +44,16 @@ public enum SplitMix64 {
     }
 }
 
+/// The hash of (seed, replication) that begins every stream's: the same for every entity of a
+/// replication, so worked out once, not per entity.
+public struct StreamRoot: Sendable, Equatable {
+    @usableFromInline let hash: UInt64
+
+    @inlinable public init(seed: UInt64, replication: Int) {
+        hash = SplitMix64.mix(SplitMix64.mix(seed ^ 0x5241_4D55_5349_4D00) ^ UInt64(UInt32(truncatingIfNeeded: replication)))
+    }
+}
+
 /// The streams of one entity in one period, for several purposes: the hash of (seed, replication,
 /// entity) is computed once and each purpose adds one mixing step. Gives exactly `StreamKey`'s seeds.
 public struct StreamFamily: Sendable {
@@ -51,9 +61,11 @@ public struct StreamFamily: Sendable {
     @usableFromInline let period: Int32
 
     @inlinable public init(seed: UInt64, replication: Int, entity: UInt64, period: Int) {
-        var h = SplitMix64.mix(seed ^ 0x5241_4D55_5349_4D00)
-        h = SplitMix64.mix(h ^ UInt64(UInt32(truncatingIfNeeded: replication)))
-        prefix = SplitMix64.mix(h ^ entity)
+        self.init(StreamRoot(seed: seed, replication: replication), entity: entity, period: period)
+    }
+
+    @inlinable public init(_ root: StreamRoot, entity: UInt64, period: Int) {
+        prefix = SplitMix64.mix(root.hash ^ entity)
         self.period = Int32(truncatingIfNeeded: period)
     }
 

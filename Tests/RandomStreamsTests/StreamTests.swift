@@ -200,9 +200,12 @@ struct StreamFamilyTests {
         for (seed, replication, entity, period) in [(UInt64(1), 0, UInt64(0), 2020), (42, 7, 1 << 62 | 12345, 2035),
                                                     (.max, 99, .max, -1)] {
             let family = StreamFamily(seed: seed, replication: replication, entity: entity, period: period)
+            // As households build theirs: from the replication's root, hashed once per year.
+            let fromRoot = StreamFamily(StreamRoot(seed: seed, replication: replication), entity: entity, period: period)
             for purpose: UInt32 in [1, 3, 4, 5, 6, 1000] {
                 let key = StreamKey(seed: seed, replication: replication, entity: entity, purpose: purpose, period: period)
                 #expect(family.seedForGSL(purpose: purpose) == key.seedForGSL)
+                #expect(fromRoot.seedForGSL(purpose: purpose) == key.seedForGSL)
             }
         }
     }
