@@ -10,8 +10,9 @@ public struct EventHandle: Hashable, Sendable, BitwiseCopyable {
 /// A priority queue of timed events for one entity (or one block of entities).
 ///
 /// Tie rule, in one sentence: events fire in order of time, and events at the same time fire in the
-/// order they were scheduled. Cancelled events never fire. Storage is one contiguous buffer reused
-/// from one entity to the next (`reset`), so scheduling allocates nothing once the queue has grown.
+/// order they were scheduled. Cancelled events never fire. Storage (the heap, and a flag per sequence
+/// number) is reused from one entity to the next (`reset`), so scheduling allocates nothing once the
+/// queue has grown.
 /// Not copyable: it owns its buffers (see `ScratchBuffer`).
 public struct EventQueue<Payload: BitwiseCopyable>: ~Copyable {
     @usableFromInline struct Entry: BitwiseCopyable {

@@ -26,7 +26,7 @@ public struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
             assert(i >= 0 && i < count, "scratch index \(i) out of 0..<\(count)")
             return UnsafePointer(base + i)
         }
-        nonmutating unsafeMutableAddress {
+        unsafeMutableAddress {
             assert(i >= 0 && i < count, "scratch index \(i) out of 0..<\(count)")
             return base + i
         }
@@ -34,7 +34,7 @@ public struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     @inlinable public var indices: Range<Int> { 0..<count }
     @inlinable public var isEmpty: Bool { count == 0 }
-    /// The elements, valid until the buffer next changes size.
+    /// The elements as they are now: valid until the buffer grows or goes.
     @inlinable public var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
 
     /// Makes room for `n` elements in all (growth then costs nothing until there are more).
@@ -58,6 +58,7 @@ public struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     /// Appends `n` elements read from `source` (which must not point into this buffer).
     @inlinable public mutating func append(_ source: UnsafePointer<Element>, count n: Int) {
+        assert(n >= 0, "a negative count of elements to append")
         if count + n > capacity { grow(toAtLeast: count + n) }
         (base + count).initialize(from: source, count: n)
         storedCount += n
@@ -65,6 +66,7 @@ public struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
 
     /// Makes the buffer hold `n` elements, each `value`.
     @inlinable public mutating func fill(count n: Int, with value: Element) {
+        assert(n >= 0, "a negative count of elements to fill")
         if n > capacity { grow(toAtLeast: n) }
         base.initialize(repeating: value, count: n)
         storedCount = n

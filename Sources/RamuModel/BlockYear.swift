@@ -37,31 +37,40 @@ extension HouseholdWorker {
         result.nextConsumption.reserveCapacity(block.households.count + block.households.count / 32)
         // The block is only read in the loop: read in place, without retaining its arrays per household.
         do {
-        let households = block.households, arena = block.members
-        c.segments.withUnsafeBufferPointer { segments in arena.withUnsafeBufferPointer { arena in
-            for start in households {
-                var h = start
-                quintile = c.quintile(start.consumptionPerPerson)
-                household = QuintileAccount()
-                let first = Int(h.firstMember)
-                members.removeAll()
-                members.append(arena.baseAddress! + first, count: Int(h.memberSlots))
-                let oop = simulateYear(&h, c, segments, &result.accounts)
-                countFinancialProtection(start, oop: oop, c, &result.accounts)
-                if microdata {
-                    let size = Int(start.sizeAtYearStart)
-                    result.records.append(HouseholdYearRecord(
-                        year: c.year, householdID: start.id, weight: weight, size: size, sector: start.sector,
-                        regime: start.regime, consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
+            let households = block.households, arena = block.members
+            c.segments.withUnsafeBufferPointer { segments in arena.withUnsafeBufferPointer { arena in
+                for start in households {
+                    var h = start
+                    quintile = c.quintile(start.consumptionPerPerson)
+                    household = QuintileAccount()
+                    let first = Int(h.firstMember)
+                    assert(first + Int(h.memberSlots) <= arena.count, "a household's members beyond its block's arena")
+                    members.removeAll()
+                    members.append(arena.baseAddress! + first, count: Int(h.memberSlots))
+                    let oop = simulateYear(&h, c, segments, &result.accounts)
+                    countFinancialProtection(start, oop: oop, c, &result.accounts)
+                    if microdata {
+                        let size = Int(start.sizeAtYearStart)
+                        result.records.append(HouseholdYearRecord(
+                            year: c.year, householdID: start.id, weight: weight, size: size, sector: start.sector,
+                            regime: start.regime, consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
+                    }
+                    close(h, end, c, &result)
                 }
-                close(h, end, c, &result)
-            }
-        } }
+            } }
         }
-        // In the block's own storage (its copies above are gone): no allocation, nor fresh pages, per year.
+        // In the block's own storage (its copies above are gone), which has room for next year's block
+        // unless it outgrew the margin reserved: then new storage, with a margin for the years after. (A
+        // population copied for a diverging scenario shares its arrays: the first to write gets new ones.)
         block.households.removeAll(keepingCapacity: true)
+        if block.households.capacity < nextHouseholds.count {
+            block.households.reserveCapacity(nextHouseholds.count + nextHouseholds.count / 32)
+        }
         block.households.append(contentsOf: nextHouseholds.elements)
         block.members.removeAll(keepingCapacity: true)
+        if block.members.capacity < nextMembers.count {
+            block.members.reserveCapacity(nextMembers.count + nextMembers.count / 16)
+        }
         block.members.append(contentsOf: nextMembers.elements)
         return result
     }

@@ -51,6 +51,39 @@ struct YearEndTests {
         #expect(result.nextConsumption.map(\.persons) == [3, 7, 6, 12])
         // Microdata: one record per household that started the year, as it started it.
         #expect(result.records.map(\.size) == [3, 13, 12])
+        // The block it started from shared its arrays with this one (copy on write): still as it was.
+        #expect(before.households.map(\.memberSlots) == [3, 13, 12] && before.members.count == 28)
+        #expect(before.households.map(\.firstMember) == [0, 3, 16])
+    }
+
+    /// A worker reuses its buffers from block to block (members, needs clocks, next year's arena, event
+    /// queue): blocks simulated one after the other by one worker end exactly as each does with a worker
+    /// of its own. Deliveries during the year append members (and their needs clocks) as it goes.
+    @Test func oneWorkerForSeveralBlocksGivesWhatFreshWorkersGive() {
+        let c = YearContext(year: 2020, parameters: Parameters(), seed: 9, replication: 1, census: Census(),
+                            medianConsumption: 300_000)
+        func block(_ b: Int) -> HouseholdBlock {
+            var block = HouseholdBlock()
+            for i in 0..<40 {
+                let size = 1 + (i * 7 + b * 3) % 15
+                var members = [Member(group: .woman15to49, pregnant: true, eventTime: 2020.1 + 0.02 * Double(i % 40),
+                                      antenatal: (4, 0.75))]
+                members += (1..<size).map { Member(group: $0 % 3 == 0 ? .underFive : .other, eventTime: $0 % 3 == 0 ? 2020.5 : .infinity) }
+                block.append(Household(id: UInt64(1_000 * b + i), sector: i % 2 == 0 ? .informal : .indigent,
+                                       regime: .none, consumptionPerPerson: 150_000 + 5_000 * Double(i)), members: members)
+            }
+            return block
+        }
+        var shared = HouseholdWorker()
+        for b in 0..<3 {
+            var alone = block(b), reused = block(b)
+            var fresh = HouseholdWorker()
+            let expected = fresh.simulateBlockYear(&alone, c, weight: 100, microdata: false)
+            let got = shared.simulateBlockYear(&reused, c, weight: 100, microdata: false)
+            #expect(reused.households == alone.households && reused.members == alone.members)
+            #expect(got.accounts == expected.accounts && got.nextCensus == expected.nextCensus)
+            #expect(expected.accounts.births > 0)  // members were appended during the year
+        }
     }
 
     @Test func aHouseholdWithNoOneLeftIsGone() throws {
