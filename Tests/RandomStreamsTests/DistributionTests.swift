@@ -146,6 +146,30 @@ struct DistributionTests {
         }
     }
 
+    /// The search that starts from the guide table finds what a search from 0 finds (the least k with
+    /// u < P(N ≤ k)): at the guide's bucket edges j/32 and just either side, at and around each cdf
+    /// entry, and on a fine grid, for means from 0 to the largest tabulated.
+    @Test func guidedSearchFindsTheLeastCount() {
+        for mu in [0, 1e-9, 0.05, 0.7, 1, 3.3, 6, 11.9, 12] {
+            var table = PoissonTable(mean: mu)
+            withUnsafePointer(to: &table) { t in
+                func plain(_ u: Double) -> UInt32 {
+                    for k in 0..<PoissonTable.size where u < t.pointee.cumulative(k) { return UInt32(k) }
+                    return UInt32.max  // past the table: compared below only where the table holds u
+                }
+                var us = (0..<20_000).map { Double($0) / 20_000 }
+                for j in 0..<32 { us += [Double(j) / 32, Double(j) / 32 - 1e-15, Double(j) / 32 + 1e-15] }
+                for k in 0..<PoissonTable.size {
+                    let c = t.pointee.cumulative(k)
+                    us += [c, c.nextDown, c.nextUp]
+                }
+                for u in us where u >= 0 && u < 1 && u < t.pointee.cumulative(PoissonTable.size - 1) {
+                    #expect(PoissonTable.count(t, at: u) == plain(u), "mean \(mu), u \(u)")
+                }
+            }
+        }
+    }
+
     /// `unitExponential(ifBelow:)` gives GSL's unit exponential whenever that is below x, and nil only
     /// when it is not; the stream moves on one uniform either way.
     @Test func unitExponentialBelowIsGSLs() {
