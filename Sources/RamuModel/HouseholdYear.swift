@@ -594,17 +594,12 @@ extension UnsafePointer<PolicySegment> {
     /// The law of the count of needs of w women not pregnant and o other persons over a whole year
     /// (1 ≤ w ≤ 4, 1 ≤ o ≤ 16).
     @inline(__always) func needsInYearOfAdults(women w: Int, others o: Int) -> UnsafePointer<PoissonTable> {
-        UnsafeRawPointer(pointer(to: \.needsInYearAdults)!).assumingMemoryBound(to: PoissonTable.self) + (w - 1) * 16 + o - 1
+        pointee.needTable + NeedTables.adults + (w - 1) * 16 + o - 1
     }
 
     /// The law of the count of needs of `n` members of `group` over a whole year (1 ≤ n ≤ `groupedMembers`).
     @inline(__always) func needsInYear(_ group: MemberGroup, members n: Int) -> UnsafePointer<PoissonTable> {
-        let tables: UnsafePointer<PoissonTables> = switch group {
-        case .underFive: pointer(to: \.needsInYearUnderFive)!
-        case .woman15to49: pointer(to: \.needsInYearWoman)!
-        case .other: pointer(to: \.needsInYearOther)!
-        }
-        return UnsafeRawPointer(tables).assumingMemoryBound(to: PoissonTable.self) + (n - 1)
+        pointee.needTable + Int(group.rawValue) * NeedTables.groupedMembers + (n - 1)
     }
 }
 

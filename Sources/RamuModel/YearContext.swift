@@ -32,8 +32,35 @@ extension CostShapes: Equatable {
     static func == (a: CostShapes, b: CostShapes) -> Bool { (0..<6).allSatisfy { a.shapes[$0] == b.shapes[$0] } }
 }
 
-/// Poisson tables for 1, 2, … `PolicySegment.groupedMembers` members, in place (read through a pointer).
-typealias PoissonTables = InlineArray<16, PoissonTable>
+/// The laws of the count of needs over a whole year that a segment tabulates (to draw them by
+/// inversion), out of line: in line, their 112 tables made a segment 26 KB, which debug builds copied
+/// onto the stack until a test thread's stack overflowed. Written once, then only read.
+final class NeedTables: @unchecked Sendable {
+    static let groupedMembers = 16
+    /// For each group (under five, women, others) in that order, its tables for 1, 2, … `groupedMembers`
+    /// members; then w women (not pregnant) and o other persons together, 1 ≤ w ≤ 4 and 1 ≤ o ≤ 16, at
+    /// (w − 1) · 16 + o − 1: their needs meet the same rules, so one count serves them all.
+    let base: UnsafeMutablePointer<PoissonTable>
+    static let adults = 3 * groupedMembers
+    static let count = adults + 4 * 16
+
+    init(underFive: Double, woman: Double, other: Double) {
+        base = .allocate(capacity: Self.count)
+        for (g, rate) in [underFive, woman, other].enumerated() {
+            for n in 0..<Self.groupedMembers {
+                (base + g * Self.groupedMembers + n).initialize(to: PoissonTable(mean: rate * Double(n + 1)))
+            }
+        }
+        for i in 0..<4 * 16 {
+            (base + Self.adults + i).initialize(to: PoissonTable(mean: Double(i / 16 + 1) * woman + Double(i % 16 + 1) * other))
+        }
+    }
+
+    deinit {
+        base.deinitialize(count: Self.count)
+        base.deallocate()
+    }
+}
 
 /// A stretch of a year over which the parameters are constant (MODEL.md section 8: policy changes
 /// split the year; a ramp is taken at the segment's midpoint, its average over the segment), with
@@ -46,13 +73,11 @@ public struct PolicySegment: Sendable {
     /// Hazard of conception for a woman 15–49 who is not pregnant.
     let conceptionHazard: Double
     let needRateUnderFive, needRateWoman, needRateOther: Double
-    /// The law of the count of needs over a whole year of 1, 2, … `groupedMembers` members of each group,
-    /// tabulated to draw it by inversion.
-    let needsInYearUnderFive, needsInYearWoman, needsInYearOther: PoissonTables
-    static let groupedMembers = 16
-    /// The same for w women (not pregnant) and o other persons together, 1 ≤ w ≤ 4 and 1 ≤ o ≤ 16, at
-    /// index (w − 1) · 16 + o − 1: their needs meet the same rules, so one count serves them all.
-    let needsInYearAdults: InlineArray<64, PoissonTable>
+    /// The laws of the count of needs over a whole year, by group and number of members (kept alive
+    /// here, read through `needTable`, a plain pointer that costs no reference counting per draw).
+    let needTables: NeedTables
+    nonisolated(unsafe) let needTable: UnsafePointer<PoissonTable>
+    static let groupedMembers = NeedTables.groupedMembers
     /// Benefit rules by regime (outpatient, hospital) and administration rates, as plain numbers so the
     /// hot path never copies `parameters` (its arrays would be retained from every thread).
     let coverageOutpatient: PerRegime
@@ -85,12 +110,8 @@ public struct PolicySegment: Sendable {
         needRateUnderFive = p.care.needRateUnderFive
         needRateWoman = p.care.needRateWoman
         needRateOther = p.care.needRateOther
-        needsInYearUnderFive = Self.needsInYear(rate: needRateUnderFive)
-        needsInYearWoman = Self.needsInYear(rate: needRateWoman)
-        needsInYearOther = Self.needsInYear(rate: needRateOther)
-        needsInYearAdults = InlineArray { [needRateWoman, needRateOther] i in
-            PoissonTable(mean: Double(i / 16 + 1) * needRateWoman + Double(i % 16 + 1) * needRateOther)
-        }
+        needTables = NeedTables(underFive: needRateUnderFive, woman: needRateWoman, other: needRateOther)
+        needTable = UnsafePointer(needTables.base)
         costShapes = CostShapes(p, priceFactor: pow(1 + p.macro.medicalInflation, elapsed))
         var outpatient = PerRegime(), hospital = PerRegime(), admin = PerRegime()
         for regime in Regime.allCases {
@@ -111,10 +132,6 @@ public struct PolicySegment: Sendable {
         ramuJoinMultiplier = Self.priceMultiplier(net: p.ramu.premium * (1 - p.ramu.informalSubsidy), p)
         let wages = pow((1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation), elapsed)
         contributionPerHousehold = p.amo.averageCoveredWage * wages * (p.amo.employeeRate + p.amo.employerRate)
-    }
-
-    static func needsInYear(rate: Double) -> PoissonTables {
-        PoissonTables { n in PoissonTable(mean: rate * Double(n + 1)) }
     }
 
     /// (net premium / reference premium)^(−elasticity); a free premium counts as 1 % of the reference.
