@@ -44,7 +44,7 @@ extension HouseholdWorker {
                     quintile = c.quintile(start.consumptionPerPerson)
                     household = QuintileAccount()
                     let first = Int(h.firstMember)
-                    assert(first + Int(h.memberSlots) <= arena.count, "a household's members beyond its block's arena")
+                    assert(first + Int(h.memberSlots) <= arena.count, "a household's members past its block's arena")
                     members.removeAll()
                     members.append(arena.baseAddress! + first, count: Int(h.memberSlots))
                     let oop = simulateYear(&h, c, segments, &result.accounts)
@@ -52,8 +52,9 @@ extension HouseholdWorker {
                     if microdata {
                         let size = Int(start.sizeAtYearStart)
                         result.records.append(HouseholdYearRecord(
-                            year: c.year, householdID: start.id, weight: weight, size: size, sector: start.sector,
-                            regime: start.regime, consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
+                            year: c.year, householdID: start.id, weight: weight, size: size,
+                            sector: start.sector, regime: start.regime,
+                            consumptionFCFA: start.consumptionPerPerson * Double(size), oopFCFA: oop))
                     }
                     close(h, end, c, &result)
                 }

@@ -8,9 +8,9 @@ import Foundation
 
 /// One worker's scratch: its GSL generators, event queue and buffers, reused for every household it
 /// simulates (nothing is allocated per event). A household's members are copied in, simulated through
-/// the year with their events, and copied out into next year's arena (see `simulateBlockYear`). Care needs, the
-/// most frequent events by far, never enter the queue: they are resolved in groups between the events
-/// that change what a need meets (`resolveNeeds`).
+/// the year with their events, and copied out into next year's arena (see `simulateBlockYear`). Care
+/// needs, the most frequent events by far, never enter the queue: they are resolved in groups between
+/// the events that change what a need meets (`resolveNeeds`).
 public struct HouseholdWorker: ~Copyable {
     let demography = GSLGenerator()
     let episodes = GSLGenerator()

@@ -86,6 +86,7 @@ public struct PoissonTable: Sendable {
     @inlinable public static func count(_ table: UnsafePointer<PoissonTable>, at u: Double) -> UInt32 {
         let cdf = UnsafeRawPointer(table.pointer(to: \.cdf)!).assumingMemoryBound(to: Double.self)
         let guide = UnsafeRawPointer(table.pointer(to: \.guide)!).assumingMemoryBound(to: UInt8.self)
+        assert(u >= 0 && u < 1, "a Poisson count by inversion needs a uniform in [0, 1)")
         var k = Int(guide[Int(u * 32)])
         while k < size {
             if u < cdf[k] { return UInt32(k) }
