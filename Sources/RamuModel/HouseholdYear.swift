@@ -429,8 +429,8 @@ extension HouseholdWorker {
         var count: UInt32 = 0
         if span == 1 {
             var left = n
-            while left > 0 {  // tables go up to `PolicySegment.groupedMembers` members at once
-                let k = min(left, PolicySegment.groupedMembers)
+            while left > 0 {  // tables go up to `NeedTables.groupedMembers` members at once
+                let k = min(left, NeedTables.groupedMembers)
                 count += episodes.poisson(s.needsInYear(group, members: k))
                 left -= k
             }
@@ -597,7 +597,8 @@ extension UnsafePointer<PolicySegment> {
         pointee.needTable + NeedTables.adults + (w - 1) * 16 + o - 1
     }
 
-    /// The law of the count of needs of `n` members of `group` over a whole year (1 ≤ n ≤ `groupedMembers`).
+    /// The law of the count of needs of `n` members of `group` over a whole year
+    /// (1 ≤ n ≤ `NeedTables.groupedMembers`).
     @inline(__always) func needsInYear(_ group: MemberGroup, members n: Int) -> UnsafePointer<PoissonTable> {
         pointee.needTable + Int(group.rawValue) * NeedTables.groupedMembers + (n - 1)
     }

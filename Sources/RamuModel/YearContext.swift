@@ -77,7 +77,6 @@ public struct PolicySegment: Sendable {
     /// here, read through `needTable`, a plain pointer that costs no reference counting per draw).
     let needTables: NeedTables
     nonisolated(unsafe) let needTable: UnsafePointer<PoissonTable>
-    static let groupedMembers = NeedTables.groupedMembers
     /// Benefit rules by regime (outpatient, hospital) and administration rates, as plain numbers so the
     /// hot path never copies `parameters` (its arrays would be retained from every thread).
     let coverageOutpatient: PerRegime
@@ -181,8 +180,8 @@ public struct YearContext: Sendable {
     public let segments: [PolicySegment]
     /// The parameters in force at the first instant of the next year, when its stocks are counted.
     public let nextYearStart: Parameters
-    /// The parameters of the last segment, in force as the year ends (a segment is large: read this,
-    /// not `segments.last!.parameters`, which copies one).
+    /// The parameters of the last segment, in force as the year ends (read this, not
+    /// `segments.last!.parameters`, which copies a segment and retains its arrays).
     public let closingParameters: Parameters
     /// Poverty line and societal poverty line (SPL) in this year's FCFA per person per year.
     public let povertyLine: Double

@@ -19,19 +19,14 @@ public struct StreamKey: Hashable, Sendable {
     }
 
     /// A 64-bit seed mixing every field through SplitMix64, so that neighbouring keys give unrelated streams.
-    @inlinable public var seed64: UInt64 {
-        var h = SplitMix64.mix(seed ^ 0x5241_4D55_5349_4D00)  // "RAMUSIM\0"
-        h = SplitMix64.mix(h ^ UInt64(replication))
-        h = SplitMix64.mix(h ^ entity)
-        h = SplitMix64.mix(h ^ (UInt64(purpose) << 32 | UInt64(UInt32(bitPattern: period))))
-        return h
-    }
-}
+    @inlinable public var seed64: UInt64 { family.seed64(purpose: purpose) }
 
-extension StreamKey {
-    /// The seed handed to `GSLGenerator.reseed`: `seed64`, never zero (GSL's own seeding reads 0 as
-    /// "use the default seed", so zero is kept out of every seed path).
-    @inlinable public var seedForGSL: UInt64 { let s = seed64; return s == 0 ? 0x9E37_79B9_7F4A_7C15 : s }
+    /// The seed handed to `GSLGenerator.reseed`: `seed64`, never zero (see `StreamFamily.seedForGSL`).
+    @inlinable public var seedForGSL: UInt64 { family.seedForGSL(purpose: purpose) }
+
+    @inlinable var family: StreamFamily {
+        StreamFamily(seed: seed, replication: Int(replication), entity: entity, period: Int(period))
+    }
 }
 
 /// SplitMix64's finaliser (Steele, Lea and Flood 2014): a bijective mix of 64 bits.
@@ -50,12 +45,13 @@ public struct StreamRoot: Sendable, Equatable {
     @usableFromInline let hash: UInt64
 
     @inlinable public init(seed: UInt64, replication: Int) {
-        hash = SplitMix64.mix(SplitMix64.mix(seed ^ 0x5241_4D55_5349_4D00) ^ UInt64(UInt32(truncatingIfNeeded: replication)))
+        let h = SplitMix64.mix(seed ^ 0x5241_4D55_5349_4D00)  // "RAMUSIM\0"
+        hash = SplitMix64.mix(h ^ UInt64(UInt32(truncatingIfNeeded: replication)))
     }
 }
 
 /// The streams of one entity in one period, for several purposes: the hash of (seed, replication,
-/// entity) is computed once and each purpose adds one mixing step. Gives exactly `StreamKey`'s seeds.
+/// entity) is computed once and each purpose adds one mixing step (`StreamKey` hashes through it).
 public struct StreamFamily: Sendable {
     @usableFromInline let prefix: UInt64
     @usableFromInline let period: Int32
@@ -69,9 +65,15 @@ public struct StreamFamily: Sendable {
         self.period = Int32(truncatingIfNeeded: period)
     }
 
-    /// `StreamKey(seed:replication:entity:purpose:period:).seedForGSL`.
+    /// The 64-bit seed of the stream for `purpose`.
+    @inlinable public func seed64(purpose: UInt32) -> UInt64 {
+        SplitMix64.mix(prefix ^ (UInt64(purpose) << 32 | UInt64(UInt32(bitPattern: period))))
+    }
+
+    /// `seed64`, never zero: GSL's own seeding reads 0 as "use the default seed", so zero is kept out of
+    /// every seed path.
     @inlinable public func seedForGSL(purpose: UInt32) -> UInt64 {
-        let s = SplitMix64.mix(prefix ^ (UInt64(purpose) << 32 | UInt64(UInt32(bitPattern: period))))
+        let s = seed64(purpose: purpose)
         return s == 0 ? 0x9E37_79B9_7F4A_7C15 : s
     }
 }
