@@ -133,14 +133,4 @@ extension ParameterSchema {
         .real("financial_protection.spl_base_dollars", \.financialProtection.splBaseDollars, "PPP$/day", .closed(0, 10_000), "Constante de la ligne de pauvreté sociétale"),
         .real("financial_protection.spl_median_share", \.financialProtection.splMedianShare, "fraction", .fraction, "Part de la consommation médiane dans la ligne de pauvreté sociétale"),
     ]
-
-    /// The fields of each item of `taxes:` (MODEL.md section 7); all are required.
-    public static let taxFields: [TaxField] = [
-        .text("name", \.name, "Nom de la taxe"),
-        .real("base", \.base, "MFCFA", .closed(0, maximumMFCFA), "Assiette à l'année de début (croît avec le PIB nominal)"),
-        .real("rate", \.rate, "fraction", .fraction, "Taux"),
-        .real("start", \.start, "year", .closed(1900, 2200), "Date d'entrée en vigueur (année décimale, ex. 2023.0)"),
-        .real("collection_efficiency", \.collectionEfficiency, "fraction", .fraction, "Part de la taxe effectivement recouvrée"),
-        .real("share_to_ramu", \.shareToRAMU, "fraction", .fraction, "Part des recettes affectée au RAMU"),
-    ]
 }

@@ -88,7 +88,7 @@ public struct ParameterSchema: Sendable {
     public static let canonicalUnits = [
         "year", "years", "fraction", "fraction/year", "per year", "persons", "visits", "FCFA", "FCFA/year",
         "FCFA/person/year", "MFCFA", "USD/person/year", "FCFA/USD", "FCFA/PPP$", "PPP$/day", "needs/person/year",
-        "multiplier", "elasticity", "log-sd", "boolean", "choice", "text",
+        "multiplier", "elasticity", "log-sd", "boolean", "choice", "text", "FCFA/unit", "units",
     ]
 
     /// The sections of a scenario file, in table order.
@@ -107,11 +107,6 @@ public struct ParameterSchema: Sendable {
     /// The row of a dotted key ("mutuelle.join_rate"), or nil if there is none.
     public static func entry(forKey key: String) -> Entry? {
         entryIndex[key].map { entries[$0] }
-    }
-
-    /// The field of a tax ("rate"), or nil.
-    public static func taxField(named name: String) -> TaxField? {
-        taxFields.first { $0.key == name }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RamuModel
 import Yams
 
 /// One scenario file as written, before `extends` is resolved: the keys it sets and nothing else.
@@ -79,7 +80,8 @@ enum LayerParser {
         return Suggestions.unknownKey(leaf, parent: section, candidates: names)
     }
 
-    /// `taxes:` replaces the whole list of the file it extends (MODEL.md section 7).
+    /// `taxes:` replaces the whole list of the file it extends (MODEL.md section 7). Each item's `kind`
+    /// (ad_valorem when absent) says which fields it must write (`ParameterSchema.taxFields`).
     private static func taxes(_ node: Node, in file: FileContext) throws(ScenarioError) -> [[String: Setting]] {
         guard case .sequence(let items) = node else {
             throw file.error(at: node, keyPath: "taxes",
@@ -91,21 +93,37 @@ enum LayerParser {
             guard case .mapping(let mapping) = item else {
                 throw file.error(at: item, keyPath: itemPath,
                                  "trouvé \(YAMLNodes.describe(item)) ; attendu un mapping {name, base, rate, start, "
-                                     + "collection_efficiency, share_to_ramu}")
+                                     + "collection_efficiency, share_to_ramu} (ou, avec kind: per_unit, rate, volume "
+                                     + "et volume_growth au lieu de base et rate)")
             }
             var fields: [String: Setting] = [:]
+            // The kind first: it says what the other fields are.
+            var kind = TaxKind.adValorem
+            for (keyNode, value) in mapping where keyNode.scalar?.string == ParameterSchema.taxKindField.key {
+                let setting = try LeafParser.parse(value, key: keyNode, field: ParameterSchema.taxKindField,
+                                                   keyPath: "\(itemPath).kind", in: file)
+                if case .choice(let raw) = setting.value, let written = TaxKind(rawValue: raw) { kind = written }
+                fields[ParameterSchema.taxKindField.key] = setting
+            }
+            let kindText = fields[ParameterSchema.taxKindField.key] == nil ? "ad_valorem (kind absent)" : kind.rawValue
             for (keyNode, value) in mapping {
                 let name = try YAMLNodes.keyName(keyNode, keyPath: itemPath, in: file)
-                guard let field = ParameterSchema.taxField(named: name) else {
-                    throw file.error(at: keyNode, keyPath: "\(itemPath).\(name)",
-                                     Suggestions.unknownKey(name, parent: itemPath, candidates: ParameterSchema.taxFields.map(\.key)))
+                if name == ParameterSchema.taxKindField.key { continue }
+                guard let field = ParameterSchema.taxField(named: name, kind: kind) else {
+                    let elsewhere = ParameterSchema.taxKinds(having: name)
+                    let message = elsewhere.isEmpty
+                        ? Suggestions.unknownKey(name, parent: itemPath,
+                                                 candidates: ParameterSchema.taxFields(kind).map(\.key) + ["kind"])
+                        : "« \(name) » n'est un champ que des taxes \(elsewhere.map(\.rawValue).joined(separator: ", ")) ; "
+                            + "cette taxe est \(kindText) : attendu \(ParameterSchema.taxFieldList(kind))"
+                    throw file.error(at: keyNode, keyPath: "\(itemPath).\(name)", message)
                 }
                 fields[name] = try LeafParser.parse(value, key: keyNode, field: field, keyPath: "\(itemPath).\(name)", in: file)
             }
-            if let missing = ParameterSchema.taxFields.first(where: { fields[$0.key] == nil }) {
+            if let missing = ParameterSchema.taxFields(kind).first(where: { fields[$0.key] == nil }) {
                 throw file.error(at: item, keyPath: "\(itemPath).\(missing.key)",
                                  "clé obligatoire absente ; attendu \(LeafParser.expectation(missing.kind, unit: missing.unit)) : "
-                                     + "chaque taxe donne name, base, rate, start, collection_efficiency et share_to_ramu")
+                                     + "une taxe \(kindText) donne \(ParameterSchema.taxFieldList(kind))")
             }
             taxes.append(fields)
         }

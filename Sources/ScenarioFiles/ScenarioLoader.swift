@@ -109,8 +109,9 @@ public enum ScenarioLoader {
             if let setting = merged.settings[entry.key] { entry.apply(setting.value, to: &parameters) }
         }
         parameters.taxes = merged.taxes.map { fields in
-            var tax = EarmarkedTax(name: "", base: 0, rate: 0, start: 0, collectionEfficiency: 0, shareToRAMU: 0)
-            for field in ParameterSchema.taxFields {
+            var tax = EarmarkedTax(name: "", rate: 0, start: 0, collectionEfficiency: 0, shareToRAMU: 0)
+            if let kind = fields[ParameterSchema.taxKindField.key] { ParameterSchema.taxKindField.apply(kind.value, to: &tax) }
+            for field in ParameterSchema.taxFields(tax.kind) {
                 if let setting = fields[field.key] { field.apply(setting.value, to: &tax) }
             }
             return tax
@@ -122,8 +123,11 @@ public enum ScenarioLoader {
         var rows = ParameterSchema.entries.map { entry in
             row(key: entry.key, value: entry.valueText(in: parameters), unit: entry.unit, setting: merged.settings[entry.key])
         }
-        for (index, fields) in merged.taxes.enumerated() {
-            for field in ParameterSchema.taxFields {
+        for (index, (fields, tax)) in zip(merged.taxes, parameters.taxes).enumerated() {
+            // A kind the file writes has its row (after the name); the default kind has none.
+            var written = ParameterSchema.taxFields(tax.kind)
+            if fields[ParameterSchema.taxKindField.key] != nil { written.insert(ParameterSchema.taxKindField, at: 1) }
+            for field in written {
                 let setting = fields[field.key]
                 rows.append(row(key: "taxes[\(index)].\(field.key)", value: setting?.value.text ?? "",
                                 unit: field.unit, setting: setting))

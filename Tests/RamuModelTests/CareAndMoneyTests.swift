@@ -17,15 +17,16 @@ struct CascadeTests {
     }
 
     @Test func benefitRulesByRegimeAndLevel() {
-        let p = Parameters()
-        #expect(p.coverageRate(.none, .csCom) == 0)
-        #expect(p.coverageRate(.amo, .csCom) == 0.70)
-        #expect(p.coverageRate(.amo, .hospital) == 0.80)
-        #expect(p.coverageRate(.amo, .caesarean) == 0.80)
-        #expect(p.coverageRate(.ramed, .hospital) == 1.0)
-        #expect(p.coverageRate(.mutuelle, .csRef) == 0.75)
-        #expect(p.coverageRate(.mutuelle, .hospital) == 0)  // CSCom and CSRéf only
-        #expect(p.coverageRate(.ramu, .hospital) == 0.80)
+        let rules = Rules(Parameters(), year: 2020, census: Census())
+        func coverageRate(_ regime: Regime, _ kind: CareKind) -> Double { rules.regimes[regime].benefits.coverage[kind.rawValue] }
+        #expect(coverageRate(.none, .csCom) == 0)
+        #expect(coverageRate(.amo, .csCom) == 0.70)
+        #expect(coverageRate(.amo, .hospital) == 0.80)
+        #expect(coverageRate(.amo, .caesarean) == 0.80)
+        #expect(coverageRate(.ramed, .hospital) == 1.0)
+        #expect(coverageRate(.mutuelle, .csRef) == 0.75)
+        #expect(coverageRate(.mutuelle, .hospital) == 0)  // CSCom and CSRéf only
+        #expect(coverageRate(.ramu, .hospital) == 0.80)
     }
 
     @Test func birthHazardGivesThreePercentGrowth() {
@@ -41,16 +42,16 @@ struct MoneyTests {
     func accounts() -> YearAccounts {
         var a = YearAccounts()
         a.gratuiteCost = 4_000_000
-        a.claims.amo = 2_000_000
-        a.admin.amo = 160_000
-        a.claims.ramed = 1_000_000
-        a.ramedState = 850_000
-        a.ramedCollectivites = 60_000  // communes paid part of their 150 000
-        a.claims.mutuelle = 500_000
-        a.admin.mutuelle = 75_000
-        a.premiumsHousehold.mutuelle = 345_000
-        a.premiumsState.mutuelle = 345_000
-        a.contributions.amo = 1_968_000
+        a.claims[.amo] = 2_000_000
+        a.admin[.amo] = 160_000
+        a.claims[.ramed] = 1_000_000
+        a.spendingPaidByState[.ramed] = 850_000
+        a.spendingPaidByCollectivites[.ramed] = 60_000  // communes paid part of their 150 000
+        a.claims[.mutuelle] = 500_000
+        a.admin[.mutuelle] = 75_000
+        a.premiumsHousehold[.mutuelle] = 345_000
+        a.premiumsState[.mutuelle] = 345_000
+        a.contributions[.amo] = 1_968_000
         a.outOfPocket = 9_000_000
         return a
     }
@@ -70,7 +71,7 @@ struct MoneyTests {
         for year in [2020, 2023, 2024] {
             for integrated in [false, true] {
                 var a = accounts()
-                if integrated { a.gratuitePaidByPool = 3_000_000; a.claims.ramu = 700_000; a.admin.ramu = 300_000 }
+                if integrated { a.gratuitePaidByPool = 3_000_000; a.claims[.ramu] = 700_000; a.admin[.ramu] = 300_000 }
                 let m = YearMoney(year: year, segments: segments(p, year: year), accounts: a, weight: 100,
                                   population: 20_000_000, startHealthBudget: 112_200,
                                   gratuiteBudgetLine: integrated ? 250 : 0)
@@ -78,8 +79,9 @@ struct MoneyTests {
                 #expect(abs(sum - m.cheTotal) <= 1e-9 * m.cheTotal)
                 #expect(m.poolBalance == m.poolRevenue - m.poolSpending)
                 // CHE counts what was spent: care paid by anyone, supply side, donors, administration.
-                let care = (a.gratuiteCost + a.claims.total + a.outOfPocket) * 100 / 1e6
-                let admin = (a.admin.total) * 100 / 1e6
+                let claims = Regime.allCases.reduce(0.0) { $0 + a.claims[$1] }
+                let care = (a.gratuiteCost + claims + a.outOfPocket) * 100 / 1e6
+                let admin = Regime.allCases.reduce(0.0) { $0 + a.admin[$1] } * 100 / 1e6
                 #expect(abs(m.cheTotal - (care + admin + m.supplySide + m.donors)) < 1e-6 * m.cheTotal)
             }
         }
@@ -90,12 +92,12 @@ struct MoneyTests {
         let m = YearMoney(year: 2020, segments: segments(p), accounts: accounts(), weight: 100,
                           population: 20_537_000, startHealthBudget: 112_200, gratuiteBudgetLine: 0)
         // Weighted: 2 000 000 FCFA × 100 = 200 MFCFA of AMO claims, 16 of admin, 196.8 of contributions.
-        #expect(abs(m.amo.claims - 200) < 1e-9)
-        #expect(abs(m.amo.admin - 16) < 1e-9)
-        #expect(abs(m.amo.totalRevenue - 196.8) < 1e-9)
+        #expect(abs(m.pool(.amo).claims - 200) < 1e-9)
+        #expect(abs(m.pool(.amo).admin - 16) < 1e-9)
+        #expect(abs(m.pool(.amo).totalRevenue - 196.8) < 1e-9)
         // RAMED: 85 from the state, 6 from the collectivités against 100 spent: a deficit of 9.
-        #expect(abs(m.ramed.balance + 9) < 1e-9)
-        #expect(abs(m.mutuelle.revenue[FinancingSource.premiums.rawValue] - 34.5) < 1e-9)
+        #expect(abs(m.pool(.ramed).balance + 9) < 1e-9)
+        #expect(abs(m.pool(.mutuelle).revenue[FinancingSource.premiums.rawValue] - 34.5) < 1e-9)
         // Health budget 2020: 5.1 % × 22 % × 10 000 000 MFCFA; supply side 70 % of it.
         #expect(abs(m.healthBudget - 112_200) < 1e-6)
         #expect(abs(m.supplySide - 0.7 * 112_200) < 1e-6)
@@ -129,7 +131,7 @@ struct MoneyTests {
         #expect(before.earmarkedTaxes == 0)
         let growth = (1 + p.macro.realGDPGrowth) * (1 + p.macro.inflation)
         #expect(abs(during.earmarkedTaxes - 1_000 * growth * 0.1 * 0.75) < 1e-9)
-        #expect(during.ramu.revenue[FinancingSource.taxes.rawValue] == during.earmarkedTaxes)
+        #expect(during.pool(.ramu).revenue[FinancingSource.taxes.rawValue] == during.earmarkedTaxes)
     }
 
     @Test func poolWithoutRevenueIsChargedToTheState() {

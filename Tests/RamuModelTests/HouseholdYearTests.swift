@@ -116,7 +116,7 @@ struct HouseholdYearTests {
         census.population = 100
         census.womenNotPregnant = 6
         let hazard = YearContext(year: 2020, base: p, timeline: PolicyTimeline(), seed: 23, replication: 0,
-                                 census: census, medianConsumption: 300_000).segments[0].conceptionHazard
+                                 census: census, medianConsumption: 300_000).segments[0].rules.demography.conceptionHazard
         try #require(hazard > 0.4 && hazard < 0.6)
         let n = 20_000
         let (a, living) = Self.year(p, households: n, census: census) { _ in

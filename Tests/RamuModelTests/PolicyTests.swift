@@ -74,18 +74,18 @@ struct PolicyTests {
                 // After the merger every member is in RAMU and the old pools are empty.
                 #expect(y[.coverageAMO] == 0 && y[.coverageRAMED] == 0 && y[.coverageMutuelle] == 0)
                 #expect(y[.coverageRAMU] > 14)
-                for old in [m.amo, m.ramed, m.mutuelle] { #expect(old.totalRevenue == 0 && old.spending == 0) }
+                for old in [m.pool(.amo), m.pool(.ramed), m.pool(.mutuelle)] { #expect(old.totalRevenue == 0 && old.spending == 0) }
             }
             if y.year >= 2024 {
                 // RAMU's money is what the merged members and the new sources bring.
-                let sources = m.ramu.revenue[FinancingSource.contributions.rawValue]
-                    + m.ramu.revenue[FinancingSource.premiums.rawValue] + m.ramu.revenue[FinancingSource.state.rawValue]
-                    + m.ramu.revenue[FinancingSource.taxes.rawValue]
-                #expect(abs(m.ramu.totalRevenue - sources) <= 1e-9 * sources)
-                #expect(m.ramu.revenue[FinancingSource.contributions.rawValue] > 0)  // AMO contributions keep flowing
-                #expect(abs(y[.poolRevenue] - m.ramu.totalRevenue) <= 1e-9 * y[.poolRevenue])
+                let sources = m.pool(.ramu).revenue[FinancingSource.contributions.rawValue]
+                    + m.pool(.ramu).revenue[FinancingSource.premiums.rawValue] + m.pool(.ramu).revenue[FinancingSource.state.rawValue]
+                    + m.pool(.ramu).revenue[FinancingSource.taxes.rawValue]
+                #expect(abs(m.pool(.ramu).totalRevenue - sources) <= 1e-9 * sources)
+                #expect(m.pool(.ramu).revenue[FinancingSource.contributions.rawValue] > 0)  // AMO contributions keep flowing
+                #expect(abs(y[.poolRevenue] - m.pool(.ramu).totalRevenue) <= 1e-9 * y[.poolRevenue])
                 // Indigents' premiums are fully subsidised, informal members' at 80 %.
-                #expect(m.ramu.revenue[FinancingSource.state.rawValue] > 4 * m.ramu.revenue[FinancingSource.premiums.rawValue])
+                #expect(m.pool(.ramu).revenue[FinancingSource.state.rawValue] > 4 * m.pool(.ramu).revenue[FinancingSource.premiums.rawValue])
             }
             #expect(abs(y[.poolBalance] - (y[.poolRevenue] - y[.poolSpending])) <= 1e-9 * y[.poolRevenue])
         }
@@ -100,11 +100,11 @@ struct PolicyTests {
         }
         let m2024 = integrated.money[4], y2024 = integrated.years[4]
         #expect(m2024.separateGratuites == 0)
-        #expect(m2024.ramu.claims >= m2024.gratuitesCost)
+        #expect(m2024.pool(.ramu).claims >= m2024.gratuitesCost)
         #expect(y2024[.gratuitesCost] > separate.years[4][.gratuitesCost])  // 0.9 effectiveness, not 0.5
         // The state's budget line, carried from 2022 with inflation, becomes pool revenue.
         let line2022 = integrated.money[2].separateGratuites
-        #expect(abs(m2024.ramu.revenue[FinancingSource.state.rawValue] - line2022 * pow(1.02, 2)) < 1e-6 * line2022)
+        #expect(abs(m2024.pool(.ramu).revenue[FinancingSource.state.rawValue] - line2022 * pow(1.02, 2)) < 1e-6 * line2022)
         #expect(y2024[.cheOOP] < separate.years[4][.cheOOP])
     }
 
@@ -115,7 +115,7 @@ struct PolicyTests {
         p.gratuites.arrangement = .integrated
         p.gratuites.integratedEffectiveness = 0
         let r = run(p)
-        for m in r.money { #expect(m.ramu.revenue.allSatisfy { $0.isFinite }) }
+        for m in r.money { #expect(m.pool(.ramu).revenue.allSatisfy { $0.isFinite }) }
         for y in r.years { for i in Indicator.allCases { #expect(y[i].isFinite, "\(y.year) \(i.id)") } }
     }
 

@@ -16,16 +16,21 @@ struct ParameterSchemaTests {
             "simulation", "demography", "households", "consumption", "macro", "amo", "ramed", "mutuelle", "ramu",
             "gratuites", "care", "budget", "donors", "financial_protection",
         ])
-        #expect(ParameterSchema.taxFields.map(\.key) == ["name", "base", "rate", "start", "collection_efficiency", "share_to_ramu"])
+        #expect(ParameterSchema.taxFields(.adValorem).map(\.key) == ["name", "base", "rate", "start", "collection_efficiency", "share_to_ramu"])
+        // Each kind's rows are the fields its formula names (`TaxKind.fields`), between the common ones.
+        for kind in TaxKind.allCases {
+            #expect(ParameterSchema.taxFields(kind).map(\.key) == ["name"] + kind.fields + ["start", "collection_efficiency", "share_to_ramu"])
+        }
         #expect(ParameterSchema.entry(forKey: "mutuelle.join_rate")?.unit == "per year")
         #expect(ParameterSchema.entry(forKey: "mutuelle.join_rat") == nil)
     }
 
     @Test("every unit is one of the canonical units, and every canonical unit is used")
     func units() {
-        let used = ParameterSchema.entries.map(\.unit) + ParameterSchema.taxFields.map(\.unit)
+        let used = ParameterSchema.entries.map(\.unit) + TaxKind.allCases.flatMap { ParameterSchema.taxFields($0).map(\.unit) }
+            + [ParameterSchema.taxKindField.unit]
         #expect(Set(used) == Set(ParameterSchema.canonicalUnits))
-        #expect(ParameterSchema.canonicalUnits.count == 22)
+        #expect(ParameterSchema.canonicalUnits.count == 24)
     }
 
     /// Counts the stored values of a struct, descending into nested structs (CostDistribution counts two).
@@ -38,8 +43,10 @@ struct ParameterSchemaTests {
     @Test("the table has as many rows as Parameters has values")
     func coversEveryParameter() {
         #expect(leafCount(Parameters(), skipping: ["taxes"]) == ParameterSchema.entries.count)
+        // Every stored value of a tax is the field of some kind, or its kind.
         let tax = EarmarkedTax(name: "t", base: 1, rate: 0.1, start: 2023, collectionEfficiency: 1, shareToRAMU: 1)
-        #expect(leafCount(tax) == ParameterSchema.taxFields.count)
+        let fields = Set(TaxKind.allCases.flatMap { ParameterSchema.taxFields($0).map(\.key) } + ["kind"])
+        #expect(leafCount(tax) == fields.count)
     }
 
     @Test("each row writes its own property and no other")

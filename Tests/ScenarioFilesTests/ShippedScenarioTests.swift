@@ -107,9 +107,10 @@ struct ShippedScenarioTests {
                 }
             } else if section_ == "taxes" {
                 for (i, tax) in (section.sequence ?? []).enumerated() {
+                    let kind = tax.mapping?["kind"]?.mapping?["value"]?.string.flatMap(TaxKind.init(rawValue:)) ?? .adValorem
                     for (fieldKey, leaf) in tax.mapping ?? [:] {
                         let field = fieldKey.string ?? ""
-                        check(leaf, key: "taxes[\(i)].\(field)", unit: ParameterSchema.taxField(named: field)?.unit)
+                        check(leaf, key: "taxes[\(i)].\(field)", unit: ParameterSchema.taxField(named: field, kind: kind)?.unit)
                         count += 1
                     }
                 }

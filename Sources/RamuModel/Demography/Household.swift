@@ -54,7 +54,7 @@ public struct Household: Sendable, Equatable, BitwiseCopyable {
     }
 
     /// Uninsured, in a sector RAMU subsidises (indigent or informal): a candidate for subsidised cover.
-    var isSubsidisedCandidate: Bool { regime == .none && sector != .formal }
+    var isSubsidisedCandidate: Bool { regime == .none && sector.subsidisedByRAMU }
 
     /// Identifier of the household that splits off this one next: a hash of the parent's id and its
     /// split count, so it never depends on which thread ran the split. Initial ids are below 2^62.

@@ -7,14 +7,13 @@ final class Population {
     var census = Census()
     var consumption: [ConsumptionPoint] = []
 
-    init(_ start: Parameters, seed: UInt64, replication: Int, threads: Int) {
-        weight = 1 / start.simulation.sampleFraction
+    init(_ recipe: InitialPopulation.Recipe, seed: UInt64, replication: Int, threads: Int) {
+        weight = 1 / recipe.sampleFraction
         // Built straight into the store: a local copy of the blocks kept alive would make the store's
         // first write to each block copy it (copy-on-write), doubling the population in memory.
-        store = BlockStore(InitialPopulation.build(start, seed: seed, replication: replication, threads: threads))
-        if start.ramu.active {
-            for b in 0..<store.count { store.withBlock(b) { $0.mergeIntoRAMU() } }
-        }
+        store = BlockStore(InitialPopulation.build(recipe, seed: seed, replication: replication, threads: threads))
+        // RAMU active from the start absorbs the other regimes (otherwise every regime stays itself).
+        for b in 0..<store.count { store.withBlock(b) { $0.merge(recipe.merged) } }
         for block in store.blocks {
             census.add(block.census())
             consumption.append(contentsOf: block.consumptionPoints())
@@ -60,4 +59,32 @@ struct YearOutcome {
     var accounts = YearAccounts()
     var nextCensus = Census()
     var records: [HouseholdYearRecord] = []
+}
+
+extension HouseholdBlock {
+    /// Head-counts of the block as it stands (at the start of a year).
+    func census() -> Census {
+        var c = Census()
+        for h in households {
+            let first = Int(h.firstMember)
+            c.count(h, members: members[first..<first + Int(h.memberSlots)])
+        }
+        return c
+    }
+
+    func consumptionPoints() -> [ConsumptionPoint] {
+        households.map { ConsumptionPoint(perPerson: $0.consumptionPerPerson, persons: Double($0.sizeAtYearStart)) }
+    }
+
+    /// Every household moves to its regime's regime in `merged` (RAMU absorbing the others, section 8).
+    mutating func merge(_ merged: Table<5, Regime>) {
+        for i in households.indices { households[i].regime = merged[households[i].regime] }
+    }
+
+    /// Persons in uninsured households whose sector RAMU subsidises: candidates for subsidised RAMU cover.
+    func subsidisedCandidates() -> Double {
+        var n = 0.0
+        for h in households where h.isSubsidisedCandidate { n += Double(h.sizeAtYearStart) }
+        return n
+    }
 }

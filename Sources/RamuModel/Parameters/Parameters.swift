@@ -203,37 +203,3 @@ public enum GratuiteArrangement: String, Sendable, CaseIterable {
 public enum FinancingRule: String, Sendable, CaseIterable {
     case unconstrained, constrained
 }
-
-/// One earmarked tax instrument (MODEL.md section 7).
-public struct EarmarkedTax: Sendable, Equatable {
-    public var name: String
-    /// Base in MFCFA in the start year; grows with nominal GDP.
-    public var base: Double
-    public var rate: Double
-    public var start: Double
-    public var collectionEfficiency: Double
-    public var shareToRAMU: Double
-
-    public init(name: String, base: Double, rate: Double, start: Double, collectionEfficiency: Double, shareToRAMU: Double) {
-        self.name = name
-        self.base = base
-        self.rate = rate
-        self.start = start
-        self.collectionEfficiency = collectionEfficiency
-        self.shareToRAMU = shareToRAMU
-    }
-}
-
-extension Parameters {
-    /// The parameters as households see them: without the state budget, the donors and the earmarked
-    /// taxes, which only the money side of a year reads (`YearMoney`, `PoolHistory`). Whatever the
-    /// household code (HouseholdYear, BlockYear, PolicySegment, InitialPopulation) reads must stay in:
-    /// two scenarios equal here share their households' simulation.
-    var householdView: Parameters {
-        var p = self
-        p.budget = Budget()
-        p.donors = Donors()
-        p.taxes = []
-        return p
-    }
-}

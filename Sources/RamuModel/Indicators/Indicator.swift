@@ -40,6 +40,17 @@ public enum Indicator: String, CaseIterable, Sendable {
 
     public var id: String { rawValue }
 
+    /// The share of the population an insured regime covers.
+    public static func coverage(of regime: Regime) -> Indicator {
+        switch regime {
+        case .amo: .coverageAMO
+        case .ramed: .coverageRAMED
+        case .mutuelle: .coverageMutuelle
+        case .ramu: .coverageRAMU
+        case .none: preconditionFailure("no coverage indicator for the uninsured")
+        }
+    }
+
     /// Position in `allCases`, the index of this indicator's value in a `YearIndicators`.
     public var index: Int { Indicator.indexOf[self]! }
     private static let indexOf: [Indicator: Int] = Dictionary(
@@ -98,104 +109,6 @@ public enum Indicator: String, CaseIterable, Sendable {
         case .poolReserve: "Réserves cumulées des régimes d'assurance"
         case .financingGap: "Besoin de financement non couvert"
         case .fiscalSpace: "Espace budgétaire restant (budget santé de l'État)"
-        }
-    }
-}
-
-/// One replication's value of every indicator for one year, indexed by `Indicator.index`.
-public struct YearIndicators: Sendable, Equatable {
-    public var year: Int
-    public var values: [Double]
-
-    public init(year: Int) {
-        self.year = year
-        values = Array(repeating: 0, count: Indicator.allCases.count)
-    }
-
-    public subscript(_ indicator: Indicator) -> Double {
-        get { values[indicator.index] }
-        set { values[indicator.index] = newValue }
-    }
-}
-
-/// One household's year, for the microdata file (`--microdata`).
-public struct HouseholdYearRecord: Sendable, Equatable {
-    public var year: Int
-    public var householdID: UInt64
-    public var weight: Double
-    /// Members at the start of the year: the people this household counts for in person-weighted indicators.
-    public var size: Int
-    public var sector: Sector
-    public var regime: Regime
-    public var consumptionFCFA: Double
-    public var oopFCFA: Double
-
-    public init(year: Int, householdID: UInt64, weight: Double, size: Int, sector: Sector, regime: Regime,
-                consumptionFCFA: Double, oopFCFA: Double) {
-        self.year = year
-        self.householdID = householdID
-        self.weight = weight
-        self.size = size
-        self.sector = sector
-        self.regime = regime
-        self.consumptionFCFA = consumptionFCFA
-        self.oopFCFA = oopFCFA
-    }
-}
-
-/// What one replication produced.
-public struct ReplicationResult: Sendable {
-    public var replication: Int
-    public var years: [YearIndicators]
-    /// Filled only when microdata were asked for.
-    public var households: [HouseholdYearRecord]
-    /// Events processed over the run, by `HouseholdEventKind.rawValue` (for the benchmark).
-    public var eventCounts: [Int]
-    /// Earmarked tax revenue assigned to RAMU, MFCFA: one array per year (same order as `years`),
-    /// one value per instrument of `Parameters.taxes`.
-    public var taxRevenue: [[Double]]
-    /// Each year's money by pool and source (MFCFA), same order as `years`.
-    public var money: [YearMoney]
-    /// Persons newly enrolled into subsidised RAMU cover each year (unweighted), same order as `years`.
-    public var subsidisedEnrolments: [Double]
-    /// Equity indicators by consumption quintile, same order as `years`.
-    public var quintiles: [QuintileYear] = []
-
-    public init(replication: Int, years: [YearIndicators], households: [HouseholdYearRecord] = [],
-                eventCounts: [Int] = [], taxRevenue: [[Double]] = [], money: [YearMoney] = [],
-                subsidisedEnrolments: [Double] = []) {
-        self.money = money
-        self.subsidisedEnrolments = subsidisedEnrolments
-        self.replication = replication
-        self.years = years
-        self.households = households
-        self.eventCounts = eventCounts
-        self.taxRevenue = taxRevenue
-    }
-}
-
-/// A household's sector of activity (MODEL.md section 4): the regime it is the target of.
-public enum Sector: UInt8, Sendable, CaseIterable, BitwiseCopyable {
-    case formal, indigent, informal
-    public var name: String {
-        switch self {
-        case .formal: "formal"
-        case .indigent: "indigent"
-        case .informal: "informal"
-        }
-    }
-}
-
-/// A household's health insurance regime (MODEL.md section 4).
-public enum Regime: UInt8, Sendable, CaseIterable, BitwiseCopyable {
-    case none, amo, ramed, mutuelle, ramu
-    public var name: String {
-        switch self {
-        case .none: "none"
-        case .amo: "amo"
-        case .ramed: "ramed"
-        case .mutuelle: "mutuelle"
-        case .ramu: "ramu"
         }
     }
 }

@@ -29,7 +29,7 @@ extension HouseholdWorker {
         var result = BlockYearResult()
         // `constrained`: this block's share of the persons the pool can take into subsidised cover.
         subsidisedQuota = c.subsidisedQuotaShare.map { ($0 * block.subsidisedCandidates()).rounded(.down) } ?? .infinity
-        let end = YearEnd(c)
+        let end = c.yearEnd
         nextHouseholds.removeAll()
         nextHouseholds.reserve(block.households.count + block.households.count / 32)
         nextMembers.removeAll()
@@ -116,7 +116,7 @@ extension HouseholdWorker {
         guard !members.isEmpty else { return }
         var h = household
         h.consumptionPerPerson *= end.growth
-        if end.merge { h.regime = h.regime.mergedIntoRAMU }
+        h.regime = end.merged[h.regime]
         let child: Household? = members.count > end.splitAbove
             ? Household(id: h.nextSplitID(), sector: h.sector, regime: h.regime,
                         consumptionPerPerson: drawSplitConsumption(parent: h, c))
@@ -151,48 +151,15 @@ extension HouseholdWorker {
     /// Consumption per person of a household that splits off, drawn like any household's of its sector
     /// at next year's prices (section 3), from a stream of its own.
     func drawSplitConsumption(parent: Household, _ c: YearContext) -> Double {
-        let p = c.closingParameters
+        let end = c.yearEnd
         demography.reseed(StreamKey(seed: c.seed, replication: c.replication, entity: parent.id,
                                     purpose: StreamPurpose.split.rawValue, period: c.year * 64 + Int(parent.splits)))
-        let elapsed = Double(c.year + 1 - p.simulation.startYear)
-        let mean = p.consumption.meanPerPerson * pow((1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation), elapsed)
-        return p.consumptionMultiplier(parent.sector) * drawConsumption(mean: mean, sigma: p.consumption.sigma, demography)
-    }
-}
-
-/// What every household's year end uses, worked out once per block.
-struct YearEnd {
-    /// Nominal growth of consumption per person.
-    let growth: Double
-    /// Households with more living members than this split in two.
-    let splitAbove: Int
-    /// RAMU is active from the first instant of next year: a change dated then is in force when its
-    /// stocks are counted.
-    let merge: Bool
-
-    init(_ c: YearContext) {
-        let p = c.closingParameters
-        growth = (1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation)
-        splitAbove = Int((2 * p.households.meanSize).rounded(.down))
-        merge = c.nextYearStart.ramu.active
+        return end.consumptionMultiplier[Int(parent.sector.rawValue)]
+            * drawConsumption(mean: end.splitConsumptionMean, sigma: end.consumptionSigma, demography)
     }
 }
 
 /// A lognormal consumption per person with the given mean (MODEL.md section 4).
 func drawConsumption(mean: Double, sigma: Double, _ rng: GSLGenerator) -> Double {
     rng.lognormal(zeta: log(mean) - sigma * sigma / 2, sigma: sigma)
-}
-
-extension HouseholdBlock {
-    /// RAMU absorbs every household of AMO, RAMED and the mutuelles (MODEL.md section 8).
-    mutating func mergeIntoRAMU() {
-        for i in households.indices { households[i].regime = households[i].regime.mergedIntoRAMU }
-    }
-
-    /// Persons in uninsured indigent and informal households: candidates for subsidised RAMU cover.
-    func subsidisedCandidates() -> Double {
-        var n = 0.0
-        for h in households where h.isSubsidisedCandidate { n += Double(h.sizeAtYearStart) }
-        return n
-    }
 }

@@ -1,0 +1,299 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
+
+// The rules of the model as value tables, built here and only here from the parameters in force
+// (MODEL.md sections 3 to 8). The simulation's hot path reads them by index; the deterministic
+// projection and the workbook are to read the same tables. This is the one file that says what each
+// regime does: nothing else in the model switches on a regime.
+
+/// Everything a household's year reads of the rules in force over one policy segment. Two segments with
+/// equal rules give their households the same year: what `compare` uses to simulate shared years once.
+public struct Rules: Sendable, Equatable {
+    public var demography: DemographyRules
+    public var care: CareRules
+    /// By regime (`Regime.rawValue`, `none` first): what each regime pays and is paid.
+    public var regimes: Table<5, RegimeRule>
+    /// By sector × regime: the household's next move and its hazard (MODEL.md sections 4 and 8).
+    public var enrolment: Table<15, EnrolmentRule>
+    /// The regime a household of each regime belongs to under these rules: its own, or RAMU's once
+    /// RAMU merges AMO, RAMED and the mutuelles into one pool (section 8).
+    public var merged: Table<5, Regime>
+    /// Subsidised RAMU cover (indigent and informal members, section 7), while RAMU is active: the regime
+    /// it enrols into and the premium a new member brings (the `constrained` rule); nil before.
+    public var subsidisedCover: SubsidisedCover?
+    /// What RAMU's basic package would pay, administration included, per FCFA of an insured member's
+    /// care by kind (`CareKind.rawValue`), and per FCFA of a gratuité it paid: a member's expected cost
+    /// for the `constrained` rule.
+    public var packageCost: Table<6, Double>
+    public var packageCostOfGratuites: Double
+
+    /// The rules of `p`, in `year` (its prices and wages), for a population counted in `census`.
+    public init(_ p: Parameters, year: Int, census: Census) {
+        demography = DemographyRules(p, census: census)
+        care = CareRules(p, year: year)
+        let contribution = p.amo.averageCoveredWage * p.nominalIncomeIndex(year: year)
+            * (p.amo.employeeRate + p.amo.employerRate)
+        regimes = Table(Regime.allCases.map { RegimeRule($0, p, contributionPerHousehold: contribution) })
+        enrolment = EnrolmentTable.build(p, gratuitesIntegrated: care.gratuitesIntegrated,
+                                         joinMultipliers: Self.joinMultipliers(p))
+        merged = Self.regimes(mergedBy: p)
+        subsidisedCover = p.ramu.active ? SubsidisedCover(regime: .ramu, premium: p.ramu.premium) : nil
+        let ramu = regimes[Regime.ramu].benefits
+        packageCost = Table((0..<6).map { (1 + ramu.adminRate) * ramu.coverage[$0] })
+        packageCostOfGratuites = 1 + ramu.adminRate
+    }
+
+    /// Whether a need gets the same treatment under both: its rate, seeking, level, cost, and who pays
+    /// what. If so, a policy change between them leaves the needs being counted as they are
+    /// (see `HouseholdWorker.resolveNeeds`).
+    public func treatCareAlike(_ o: Rules) -> Bool {
+        care == o.care && packageCost == o.packageCost && packageCostOfGratuites == o.packageCostOfGratuites
+            && (0..<5).allSatisfy { regimes[$0].benefits == o.regimes[$0].benefits }
+    }
+
+    /// The regime a household of `regime` belongs to under these rules.
+    @inlinable public func regime(of regime: Regime) -> Regime { merged[Int(regime.rawValue)] }
+
+    /// The rule of the move out of `regime` for a household of `sector`.
+    @inlinable public func enrolment(_ sector: Sector, _ regime: Regime) -> EnrolmentRule {
+        enrolment[Int(sector.rawValue) * 5 + Int(regime.rawValue)]
+    }
+
+    /// The pool that pays integrated gratuités (section 6) and receives the earmarked taxes (section 7).
+    public static let gratuitePurchaser = Regime.ramu
+    public static let taxRecipient = Regime.ramu
+
+    /// Each regime's members' regime under `p`: RAMU absorbs every insured regime when active.
+    public static func regimes(mergedBy p: Parameters) -> Table<5, Regime> {
+        Table(Regime.allCases.map { p.ramu.active && $0 != .none ? .ramu : $0 })
+    }
+
+    /// The regime each sector's households start in, and the share of them enrolled at the start year
+    /// (section 4: each regime's 2020 coverage of its target), by `Sector.rawValue`.
+    public static func initialEnrolment(_ p: Parameters) -> Table<3, InitialEnrolment> {
+        Table(Sector.allCases.map { sector in
+            switch sector {
+            case .formal: InitialEnrolment(regime: .amo, share: p.amo.initialCoverageOfTarget)
+            case .indigent: InitialEnrolment(regime: .ramed, share: p.ramed.initialCoverageOfTarget)
+            case .informal: InitialEnrolment(regime: .mutuelle, share: p.mutuelle.initialCoverageOfTarget)
+            }
+        })
+    }
+
+    /// Multipliers of the voluntary join rates from the net premium (price elasticity, section 4): the
+    /// mutuelles' and RAMU's.
+    static func joinMultipliers(_ p: Parameters) -> (mutuelle: Double, ramu: Double) {
+        (priceMultiplier(net: p.mutuelle.premium * (1 - p.mutuelle.stateSubsidyShare), p),
+         priceMultiplier(net: p.ramu.premium * (1 - p.ramu.informalSubsidy), p))
+    }
+
+    /// (net premium / reference premium)^(−elasticity); a free premium counts as 1 % of the reference.
+    static func priceMultiplier(net: Double, _ p: Parameters) -> Double {
+        let ratio = max(net, 0.01 * p.mutuelle.referencePremium) / p.mutuelle.referencePremium
+        return pow(ratio, -p.mutuelle.priceElasticity)
+    }
+}
+
+/// Whom subsidised RAMU cover enrols, and what a new member brings (FCFA per person per year).
+public struct SubsidisedCover: Sendable, Equatable {
+    public var regime: Regime
+    public var premium: Double
+}
+
+/// Where a sector's households start (section 4).
+public struct InitialEnrolment: Sendable, Equatable {
+    public var regime: Regime
+    /// Share of the sector's households enrolled at the start year.
+    public var share: Double
+}
+
+/// One regime's rules in a policy segment (MODEL.md sections 5 and 7): what it pays for its members'
+/// care, and what they pay in.
+public struct RegimeRule: Sendable, Equatable {
+    public var benefits: RegimeBenefits
+    public var financing: RegimeFinancing
+}
+
+/// What a regime pays for its members' care (section 5, the payer cascade's second step), and who
+/// pays for that (section 7).
+public struct RegimeBenefits: Sendable, Equatable {
+    /// Whether its members are insured: counted as covered, and seeking care as the covered do.
+    public var covers: Bool
+    /// Share of an episode's cost the regime pays, by `CareKind.rawValue` (décret 10-578 for AMO).
+    public var coverage: Table<6, Double>
+    /// Administration cost per FCFA of claims.
+    public var adminRate: Double
+    /// Shares of the regime's spending (claims and administration) the state budget and the collectivités
+    /// pay: RAMED's split; 0 for a pool its members' money pays.
+    public var spendingPaidByState: Double
+    public var spendingPaidByCollectivites: Double
+}
+
+/// What an enrolled household pays in (section 7), by `Sector.rawValue`: a contribution per
+/// household-year (AMO's, on one covered wage, this year's wages), and a premium per person-year of
+/// which the state pays `premiumStateShare` (the subsidy).
+public struct RegimeFinancing: Sendable, Equatable {
+    public var contributionPerHousehold: Table<3, Double>
+    public var premium: Table<3, Double>
+    public var premiumStateShare: Table<3, Double>
+}
+
+extension RegimeRule {
+    init(_ regime: Regime, _ p: Parameters, contributionPerHousehold contribution: Double) {
+        let coverage = Table<6, Double>(CareKind.allCases.map { kind in
+            switch regime {
+            case .none: 0
+            case .amo: kind.isHospital ? p.amo.coverageHospital : p.amo.coverageOutpatient
+            case .ramed: p.ramed.coverageRate
+            case .mutuelle: kind.isHospital ? 0 : p.mutuelle.coverageRate  // CSCom and CSRéf only
+            case .ramu: p.ramu.coverageRate
+            }
+        })
+        var adminRate = 0.0, byState = 0.0, byCollectivites = 0.0
+        var contributions = [0.0, 0, 0], premiums = [0.0, 0, 0], stateShares = [0.0, 0, 0]
+        let formal = Int(Sector.formal.rawValue)
+        switch regime {
+        case .none:
+            break
+        case .amo:
+            adminRate = p.amo.adminRate
+            contributions = [contribution, contribution, contribution]
+        case .ramed:
+            adminRate = p.ramed.adminRate
+            // Collectivités owe the rest, of which they pay only part (`collectivites_payment_rate`).
+            byState = p.ramed.stateShare
+            byCollectivites = (1 - p.ramed.stateShare) * p.ramed.collectivitesPaymentRate
+        case .mutuelle:
+            adminRate = p.mutuelle.adminRate
+            premiums = [p.mutuelle.premium, p.mutuelle.premium, p.mutuelle.premium]
+            stateShares = Array(repeating: p.mutuelle.stateSubsidyShare, count: 3)
+        case .ramu:
+            // Formal members keep paying AMO's contributions; the others a premium the state subsidises.
+            adminRate = p.ramu.adminRate
+            contributions[formal] = contribution
+            premiums = [0, p.ramu.premium, p.ramu.premium]
+            stateShares = [0, p.ramu.indigentSubsidy, p.ramu.informalSubsidy]
+        }
+        benefits = RegimeBenefits(covers: regime != .none, coverage: coverage, adminRate: adminRate,
+                                  spendingPaidByState: byState, spendingPaidByCollectivites: byCollectivites)
+        financing = RegimeFinancing(contributionPerHousehold: Table(contributions), premium: Table(premiums),
+                                    premiumStateShare: Table(stateShares))
+    }
+}
+
+/// A household's next move out of its regime (sections 4 and 8): to `target`, at `hazard` per year.
+public struct EnrolmentRule: Sendable, Equatable {
+    /// Hazard per year for a household without, then with, a member a separate gratuité serves (who
+    /// joins less: the DNPSES warning, `gratuites.enrolment_disincentive`).
+    public var hazard: Table<2, Double>
+    public var target: Regime
+    /// Whether the move enrols the household into subsidised RAMU cover (the `constrained` rule
+    /// waits for the money).
+    public var subsidised: Bool
+
+    static let stays = EnrolmentRule(hazard: Table([0, 0]), target: .none, subsidised: false)
+}
+
+enum EnrolmentTable {
+    /// Sector × regime (`sector.rawValue * 5 + regime.rawValue`). Cells with no move have a zero hazard
+    /// and the regime itself as target: AMO has no dropout, and formal RAMU members stay as in AMO.
+    static func build(_ p: Parameters, gratuitesIntegrated: Bool,
+                      joinMultipliers m: (mutuelle: Double, ramu: Double)) -> Table<15, EnrolmentRule> {
+        let disincentive = gratuitesIntegrated ? 1 : 1 - p.gratuites.enrolmentDisincentive
+        func join(_ rate: Double, to target: Regime, deterred: Bool = true, subsidised: Bool = false) -> EnrolmentRule {
+            EnrolmentRule(hazard: Table([rate, deterred ? rate * disincentive : rate]), target: target,
+                          subsidised: subsidised)
+        }
+        func leave(_ rate: Double) -> EnrolmentRule { join(rate, to: .none, deterred: false) }
+        var cells: [EnrolmentRule] = []
+        for sector in Sector.allCases {
+            for regime in Regime.allCases {
+                var rule = EnrolmentRule.stays
+                rule.target = regime
+                switch (p.ramu.active, sector, regime) {
+                case (true, .formal, .none): rule = join(p.amo.enrolmentRate, to: .ramu)
+                case (true, .indigent, .none): rule = join(p.ramed.identificationRate, to: .ramu, deterred: false, subsidised: true)
+                case (true, .indigent, .ramu): rule = leave(p.ramed.exitRate)
+                case (true, .informal, .none): rule = join(p.ramu.enrolmentRate * m.ramu, to: .ramu, subsidised: true)
+                case (true, .informal, .ramu): rule = leave(p.ramu.dropoutRate)
+                case (false, .formal, .none): rule = join(p.amo.enrolmentRate, to: .amo)
+                case (false, .indigent, .none): rule = join(p.ramed.identificationRate, to: .ramed, deterred: false)
+                case (false, .indigent, .ramed): rule = leave(p.ramed.exitRate)
+                case (false, .informal, .none): rule = join(p.mutuelle.joinRate * m.mutuelle, to: .mutuelle)
+                case (false, .informal, .mutuelle): rule = leave(p.mutuelle.dropoutRate)
+                default: break
+                }
+                cells.append(rule)
+            }
+        }
+        return Table(cells)
+    }
+}
+
+/// What a household's demography reads (MODEL.md section 3).
+public struct DemographyRules: Sendable, Equatable {
+    public var deathHazard: Double
+    /// Hazard of conception for a woman 15–49 who is not pregnant.
+    public var conceptionHazard: Double
+    public var pregnancyDuration: Double
+    public var antenatalVisits: Int
+    /// Share of children leaving the under-five group who join the women 15–49.
+    public var ageOutToWomenShare: Double
+
+    init(_ p: Parameters, census: Census) {
+        let d = p.demography
+        deathHazard = d.crudeDeathRate
+        conceptionHazard = census.womenNotPregnant > 0
+            ? p.conceptionsWanted(population: census.population) / census.womenNotPregnant : 0
+        pregnancyDuration = d.pregnancyDuration
+        antenatalVisits = d.antenatalVisits
+        ageOutToWomenShare = d.ageOutToWomenShare
+    }
+}
+
+/// What a care need meets (MODEL.md section 5): how often, whether it is sought, where, at what cost,
+/// and whether a gratuité pays it (section 6).
+public struct CareRules: Sendable, Equatable {
+    /// Annual rate of needs per person, by `MemberGroup.rawValue`.
+    public var needRates: Table<3, Double>
+    /// Chance that a need is taken to formal care, for a member without cover whom no gratuité serves,
+    /// and for the others.
+    public var seekUncovered: Double
+    public var seekCovered: Double
+    /// Cumulative shares of CSCom, then CSRéf, among levels (hospital is the rest).
+    public var levelCSCom: Double
+    public var levelCSRef: Double
+    public var caesareanProbability: Double
+    /// Lognormal costs by kind of care, in this year's prices.
+    public var costShapes: CostShapes
+    /// Chance a gratuité pays an eligible member's care, and whether the RAMU pool pays it (integrated).
+    public var gratuiteEffectiveness: Double
+    public var gratuitesIntegrated: Bool
+
+    init(_ p: Parameters, year: Int) {
+        let c = p.care
+        needRates = Table([c.needRateUnderFive, c.needRateWoman, c.needRateOther])
+        seekUncovered = c.seekUncovered
+        seekCovered = c.seekCovered
+        let total = c.shareCSCom + c.shareCSRef + c.shareHospital
+        levelCSCom = c.shareCSCom / total
+        levelCSRef = (c.shareCSCom + c.shareCSRef) / total
+        caesareanProbability = p.demography.caesareanProbability
+        costShapes = CostShapes(p.care, priceFactor: p.medicalPriceIndex(year: year))
+        gratuitesIntegrated = p.gratuites.arrangement == .integrated
+        gratuiteEffectiveness = gratuitesIntegrated ? p.gratuites.integratedEffectiveness : p.gratuites.effectiveness
+    }
+
+    /// Chance that a need is sought: lower without cover unless a gratuité applies.
+    @inlinable public func seekProbability(covered: Bool, eligible: Bool) -> Double {
+        covered || eligible ? seekCovered : seekUncovered
+    }
+}
+
+extension Sector {
+    /// Whether RAMU subsidises its households' cover (indigent and informal, section 7).
+    public var subsidisedByRAMU: Bool { self != .formal }
+}

@@ -1,0 +1,33 @@
+/// A fixed-size table of values, in place: the rule tables are made of them so that the hot path reads
+/// them by index, without an array's reference counting. Equal when every entry is.
+public struct Table<let count: Int, Element: Sendable & Equatable>: Sendable, Equatable {
+    @usableFromInline var storage: InlineArray<count, Element>
+
+    /// A table of `values`, which must have `count` elements.
+    public init(_ values: [Element]) {
+        precondition(values.count == count, "a table of \(count) entries built from \(values.count)")
+        storage = InlineArray { values[$0] }
+    }
+
+    @inlinable public subscript(_ i: Int) -> Element {
+        get { storage[i] }
+        set { storage[i] = newValue }
+    }
+
+    /// The entry of a regime (tables indexed by regime).
+    @inlinable public subscript(_ regime: Regime) -> Element {
+        get { storage[Int(regime.rawValue)] }
+        set { storage[Int(regime.rawValue)] = newValue }
+    }
+
+    public var elements: [Element] { (0..<count).map { storage[$0] } }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        for i in 0..<count where a.storage[i] != b.storage[i] { return false }
+        return true
+    }
+}
+
+extension Table: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: Element...) { self.init(elements) }
+}
