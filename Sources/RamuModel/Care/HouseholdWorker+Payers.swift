@@ -36,7 +36,7 @@ extension HouseholdWorker {
         a.episodes += 1
         household.episodes += 1
         let gratuiteWorks = eligible && episodes.uniform() < rules.pointee.care.gratuiteEffectiveness
-        let split = CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: benefits.coverage[kind.rawValue])
+        let split = rules.pointee.split(cost: cost, kind: kind, regime: regime, gratuiteWorks: gratuiteWorks)
         // What the gratuité paid (0 if it did not work: added all the same, as a branch on it mispredicts).
         a.gratuiteCost += split.gratuite
         if rules.pointee.care.gratuitesIntegrated {
@@ -48,13 +48,13 @@ extension HouseholdWorker {
             if regime != .none { a.packageEquivalentCost += rules.pointee.packageCostOfGratuites * split.gratuite }
         }
         if regime != .none {
-            let admin = benefits.adminRate * split.regime
+            let spending = benefits.spending(claims: split.regime)
             a.claims[regime] += split.regime
             household.poolClaims += split.regime
-            a.admin[regime] += admin
+            a.admin[regime] += spending.admin
             // Spending the budget pays rather than the pool's revenue (RAMED's; zero elsewhere).
-            a.spendingPaidByState[regime] += benefits.spendingPaidByState * (split.regime + admin)
-            a.spendingPaidByCollectivites[regime] += benefits.spendingPaidByCollectivites * (split.regime + admin)
+            a.spendingPaidByState[regime] += spending.paidByState
+            a.spendingPaidByCollectivites[regime] += spending.paidByCollectivites
             // What RAMU's package would have paid for the part the gratuité left (all of it, or nothing).
             a.packageEquivalentCost += rules.pointee.packageCost[kind.rawValue] * (cost - split.gratuite)
         }

@@ -157,14 +157,11 @@ extension HouseholdWorker {
         let personYears = Double(state.alive) * dt
         a.memberYears[h.regime] += personYears
         if h.regime != .none { a.insuredMemberYears += personYears }
-        let rule = s.rules.pointee.regimes[h.regime].financing
-        let sector = Int(h.sector.rawValue)
         // (A regime without contributions or premiums adds zeros: the tables say who pays what.)
-        a.contributions[h.regime] += dt * rule.contributionPerHousehold[sector]
-        let gross = personYears * rule.premium[sector]
-        let stateShare = rule.premiumStateShare[sector]
-        a.premiumsState[h.regime] += stateShare * gross
-        a.premiumsHousehold[h.regime] += (1 - stateShare) * gross
+        let due = s.rules.pointee.regimes[h.regime].financing.due(sector: h.sector, persons: state.alive, years: dt)
+        a.contributions[h.regime] += due.contributions
+        a.premiumsState[h.regime] += due.state
+        a.premiumsHousehold[h.regime] += due.household
     }
 }
 
