@@ -34,7 +34,11 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         .testTarget(name: "RamuModelTests", dependencies: ["RamuModel"]),
-        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RandomStreams"], exclude: ["FuzzCorpus"]),  // replayed by FuzzCorpusTests
+        .testTarget(
+            name: "ScenarioFilesTests",
+            dependencies: ["ScenarioFiles", "RandomStreams", .product(name: "Yams", package: "Yams")],  // Yams: AliasExpansionTests' reference count
+            exclude: ["FuzzCorpus"]  // replayed by FuzzCorpusTests
+        ),
         .testTarget(name: "OutputWritersTests", dependencies: ["OutputWriters"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ramusim"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "OutputWriters", "RamuModel"]),
