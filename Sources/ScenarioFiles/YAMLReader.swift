@@ -30,9 +30,7 @@ enum YAMLReader {
 
     /// The root node of a text read from `path`.
     static func read(text: String, path: String) throws(ScenarioError) -> Node {
-        if let (line, column) = AliasExpansion.firstExcess(in: text, limit: maximumNodes) {
-            throw ScenarioError(file: path, line: line, column: column, message: tooManyNodes)
-        }
+        try AliasExpansion.check(text, path: path, limit: maximumNodes)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
