@@ -10,8 +10,6 @@ public enum GSLCDF {
     public static func gaussianP(_ x: Double, sigma: Double) -> Double { gsl_cdf_gaussian_P(x, sigma) }
     public static func poissonP(_ k: UInt32, mean: Double) -> Double { gsl_cdf_poisson_P(k, mean) }
     public static func uniformP(_ x: Double) -> Double { gsl_cdf_flat_P(x, 0, 1) }
-    /// Upper tail of the standard normal, for test statistics.
-    public static func gaussianQ(_ x: Double) -> Double { gsl_cdf_ugaussian_Q(x) }
     /// The chi-square value exceeded with probability `alpha` on `dof` degrees of freedom
     /// (`gsl_cdf_chisq_Qinv`), the critical value of a goodness-of-fit test at level `alpha`.
     public static func chisqQuantile(upperTail alpha: Double, dof: Double) -> Double {

@@ -1,13 +1,3 @@
-/// The weighted median of consumption per person (see `weightedQuantiles`).
-public func weightedMedian(_ points: inout [ConsumptionPoint]) -> Double {
-    weightedQuantiles(&points, [0.5])[0]
-}
-
-/// The weighted `q`-quantile of consumption per person (see `weightedQuantiles`).
-public func weightedQuantile(_ points: inout [ConsumptionPoint], _ q: Double) -> Double {
-    weightedQuantiles(&points, [q])[0]
-}
-
 /// Weighted quantiles of consumption per person: for each q, the smallest value at which the cumulative
 /// weight (persons) reaches q of the total. Found without a full sort, since at full scale it runs over
 /// millions of households every year: the values are counted into a few thousand buckets first (by the

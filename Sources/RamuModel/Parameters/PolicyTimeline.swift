@@ -8,10 +8,7 @@ public struct PolicyTimeline: Sendable {
     public var changes: [PolicyChange]
 
     public init(_ changes: [PolicyChange] = []) {
-        // Stable sort: same-date changes keep the file's order.
-        self.changes = changes.enumerated().sorted { a, b in
-            a.element.start < b.element.start || (a.element.start == b.element.start && a.offset < b.offset)
-        }.map(\.element)
+        self.changes = changes.stablySorted { $0.start < $1.start }  // same-date changes keep the file's order
     }
 
     public var isEmpty: Bool { changes.isEmpty }

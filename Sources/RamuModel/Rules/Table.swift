@@ -20,8 +20,6 @@ public struct Table<let count: Int, Element: Sendable & Equatable>: Sendable, Eq
         set { storage[Int(regime.rawValue)] = newValue }
     }
 
-    public var elements: [Element] { (0..<count).map { storage[$0] } }
-
     public static func == (a: Self, b: Self) -> Bool {
         for i in 0..<count where a.storage[i] != b.storage[i] { return false }
         return true

@@ -1,32 +1,6 @@
 import Foundation
 import Yams
 
-/// One scenario file being read: the path its errors show and its place in the `extends` chain.
-struct FileContext: Sendable {
-    var path: String
-    /// 0 for the file loaded, 1 for the file it extends, and so on.
-    var layer: Int
-
-    func location(of node: Node) -> SourceLocation {
-        SourceLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-    }
-
-    func error(at node: Node, keyPath: String?, _ message: String) -> ScenarioError {
-        ScenarioError(at: location(of: node), keyPath: keyPath, message)
-    }
-}
-
-/// One parameter as one file sets it.
-struct Setting: Sendable {
-    var value: ParameterValue
-    /// The `source:` written beside the value, if any.
-    var source: String?
-    /// Where the key is written.
-    var location: SourceLocation
-    /// The file's place in the `extends` chain (0 = the file loaded).
-    var layer: Int
-}
-
 /// Reads a parameter leaf — a bare scalar or `{value: ..., unit: ..., source: "..."}` — and checks its
 /// type, unit and range against its schema row (MODEL.md section 8). Sections, tax items and
 /// timeline entries all go through here, so a value is judged the same way wherever it is written.
@@ -136,85 +110,5 @@ enum LeafParser {
                                  + "« assumption : raison » ou « derived: calcul »")
         }
         return text
-    }
-}
-
-/// Small readings of YAML nodes shared by the parsers.
-enum YAMLNodes {
-    /// A mapping key as text; keys that are lists or mappings are refused.
-    static func keyName(_ node: Node, keyPath: String?, in file: FileContext) throws(ScenarioError) -> String {
-        guard let scalar = node.scalar else {
-            throw file.error(at: node, keyPath: keyPath, "clé qui est \(describe(node)) ; attendu un nom de paramètre")
-        }
-        return scalar.string
-    }
-
-    /// The number a plain scalar writes (ints, floats, .inf, .nan); nil for anything else, quoted numbers included.
-    static func number(_ node: Node) -> Double? {
-        guard let scalar = node.scalar else { return nil }
-        switch node.tag.rawValue {
-        case Tag.Name.int.rawValue:
-            if let n = Int.construct(from: scalar) { return Double(n) }
-            return Double(scalar.string.replacingOccurrences(of: "_", with: ""))  // beyond Int
-        case Tag.Name.float.rawValue:
-            return Double.construct(from: scalar)
-        default:
-            return nil
-        }
-    }
-
-    /// What was found, in French, for "trouvé ... ; attendu ...".
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar):
-            let tag = node.tag.rawValue
-            if scalar.string.isEmpty && tag != Tag.Name.null.rawValue { return "un texte vide" }
-            if scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
-                let isNumber = Double(scalar.string.trimmingCharacters(in: .whitespaces)) != nil
-                return "le texte entre guillemets « \(scalar.string) »" + (isNumber ? " (écrire le nombre sans guillemets)" : "")
-            }
-            switch tag {
-            case Tag.Name.null.rawValue: return "une valeur vide"
-            case Tag.Name.bool.rawValue: return "le booléen \(scalar.string)"
-            case Tag.Name.int.rawValue, Tag.Name.float.rawValue: return "le nombre \(scalar.string)"
-            default: return "le texte « \(scalar.string) »"
-            }
-        case .mapping: return "un mapping"
-        case .sequence: return "une liste"
-        case .alias: return "un alias"
-        }
-    }
-}
-
-/// "Vouliez-vous dire ... ?": the nearest known key by edit distance.
-enum Suggestions {
-    static func unknownKey(_ name: String, parent: String?, candidates: [String]) -> String {
-        let full = KeyPathText.join((parent.map { [$0] } ?? []) + [name])
-        var message = "clé inconnue « \(full) »"
-        if let nearest = nearest(to: name, among: candidates) {
-            message += " ; vouliez-vous dire « \(KeyPathText.join((parent.map { [$0] } ?? []) + [nearest])) » ?"
-        }
-        return message
-    }
-
-    static func nearest(to word: String, among candidates: [String]) -> String? {
-        candidates.min { levenshtein(word, $0) < levenshtein(word, $1) }
-    }
-
-    /// Edit distance (insertions, deletions, substitutions), case-insensitive.
-    static func levenshtein(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased().unicodeScalars), b = Array(b.lowercased().unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

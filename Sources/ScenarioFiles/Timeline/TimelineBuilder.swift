@@ -24,11 +24,8 @@ enum TimelineBuilder {
     static func build(_ entries: [TimelineEntry], base: Parameters, fallbackFile: String) throws(ScenarioError) -> Built {
         try checkDates(entries, simulation: base.simulation)
         let written = entries.flatMap { entry in entry.changes.map { item(entry, $0) } }
-        // The stable sort PolicyTimeline makes, done here so items stay beside their changes.
-        let items = written.enumerated().sorted { a, b in
-            a.element.change.start < b.element.change.start
-                || (a.element.change.start == b.element.change.start && a.offset < b.offset)
-        }.map(\.element)
+        // The order PolicyTimeline gives its changes, here so items stay beside their changes.
+        let items = written.stablySorted { $0.change.start < $1.change.start }
         let built = Built(timeline: PolicyTimeline(items.map(\.change)), items: items)
         try checkRules(built, base: base, fallbackFile: fallbackFile)
         return built
