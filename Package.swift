@@ -17,10 +17,10 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
-        .target(name: "RandomStreams", dependencies: ["CGSL"]),
-        .target(name: "EventEngine"),
-        .target(name: "RamuModel", dependencies: ["EventEngine", "RandomStreams"]),
-        .target(name: "ScenarioFiles", dependencies: ["RamuModel", .product(name: "Yams", package: "Yams")]),
+        .target(name: "RandomStreams", dependencies: ["CGSL"], exclude: ["README.md"]),
+        .target(name: "EventEngine", exclude: ["README.md"]),
+        .target(name: "RamuModel", dependencies: ["EventEngine", "RandomStreams"], exclude: ["README.md"]),
+        .target(name: "ScenarioFiles", dependencies: ["RamuModel", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
         .target(name: "OutputWriters", dependencies: ["RamuModel"]),
         .target(name: "Briefing", dependencies: ["RamuModel", "OutputWriters", "CXlsxWriter"]),
         .target(
