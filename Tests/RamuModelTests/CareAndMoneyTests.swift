@@ -276,3 +276,32 @@ struct QuantileTests {
         #expect(weightedQuantiles(&points, many) == Self.bySorting(spread, many))
     }
 }
+
+@Suite("Rule tables: one entry per regime, sector, group and kind of care")
+struct RuleTableSizeTests {
+    @Test func tablesHaveOneEntryPerCase() {
+        #expect(ByRegime<Double>.size == Regime.allCases.count)
+        #expect(BySector<Double>.size == Sector.allCases.count)
+        #expect(BySectorAndRegime<Double>.size == Sector.allCases.count * Regime.allCases.count)
+        #expect(ByGroup<Double>.size == MemberGroup.allCases.count)
+        #expect(ByCareKind<Double>.size == CareKind.allCases.count)
+    }
+
+    /// Every cell of the enrolment table leads to a regime a household of its sector can be in, and only
+    /// moves out of `none` are enrolments into subsidised cover.
+    @Test func enrolmentCellsAreConsistent() {
+        for active in [false, true] {
+            var p = Parameters()
+            p.ramu.active = active
+            let rules = Rules(p, year: 2025, census: Census())
+            for sector in Sector.allCases {
+                for regime in Regime.allCases {
+                    let cell = rules.enrolment(sector, regime)
+                    if cell.subsidised { #expect(regime == .none && cell.target == .ramu && sector.subsidisedByRAMU) }
+                    if cell.hazard[0] == 0 && cell.hazard[1] == 0 { #expect(cell.target == regime) }
+                    if active && cell.hazard[0] + cell.hazard[1] > 0 { #expect(cell.target == .none || cell.target == .ramu) }
+                }
+            }
+        }
+    }
+}

@@ -6,6 +6,9 @@ public enum CareKind: Int, Sendable, CaseIterable {
     public var isHospital: Bool { self == .hospital || self == .caesarean }
 }
 
+/// One entry per kind of care, by `CareKind.rawValue`.
+public typealias ByCareKind<Element: Sendable & Equatable> = Table<6, Element>
+
 /// Who pays for one episode of care (MODEL.md section 5, the payer cascade), in FCFA.
 public struct CostSplit: Sendable, Equatable {
     public var gratuite: Double

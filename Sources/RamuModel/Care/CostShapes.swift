@@ -8,7 +8,7 @@ import Foundation
 /// Lognormal cost shapes by kind of care, in one year's prices (MODEL.md section 5), indexed by
 /// `CareKind.rawValue`: an indexed load, where a switch on a kind drawn at random mispredicted.
 public struct CostShapes: Sendable, Equatable {
-    public var shapes: Table<6, LognormalShape>
+    public var shapes: ByCareKind<LognormalShape>
 
     /// The costs of `care` (start-year prices) times `priceFactor`.
     init(_ care: Parameters.Care, priceFactor: Double) {

@@ -13,7 +13,7 @@ final class NeedTables: @unchecked Sendable {
     static let count = adults + 4 * 16
 
     /// The tables of the annual need rates by `MemberGroup.rawValue`.
-    init(_ rates: Table<3, Double>) {
+    init(_ rates: ByGroup<Double>) {
         base = .allocate(capacity: Self.count)
         for g in 0..<3 {
             for n in 0..<Self.groupedMembers {

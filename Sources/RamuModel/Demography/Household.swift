@@ -1,7 +1,10 @@
 /// The three demographic groups of MODEL.md section 3 (pregnancy is a flag on women).
-public enum MemberGroup: UInt8, Sendable, BitwiseCopyable {
+public enum MemberGroup: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     case underFive, woman15to49, other
 }
+
+/// One entry per member group, by `MemberGroup.rawValue`.
+public typealias ByGroup<Element: Sendable & Equatable> = Table<3, Element>
 
 /// One person. `eventTime` is the one dated event a member carries from year to year:
 /// a child's fifth birthday, or a pregnant woman's delivery date (`.infinity` otherwise).

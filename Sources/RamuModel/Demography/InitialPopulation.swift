@@ -26,15 +26,15 @@ public enum InitialPopulation {
         let sectorShares: (formal: Double, indigent: Double, total: Double)
         let consumptionMean: Double
         let consumptionSigma: Double
-        let consumptionMultiplier: Table<3, Double>
-        let initialEnrolment: Table<3, InitialEnrolment>
+        let consumptionMultiplier: BySector<Double>
+        let initialEnrolment: BySector<InitialEnrolment>
         let shareUnderFive: Double
         let shareWomen15to49: Double
         let pregnantShare: Double
         let pregnancyDuration: Double
         let antenatalVisits: Int
         /// RAMU active from the start: every insured household is in it.
-        let merged: Table<5, Regime>
+        let merged: ByRegime<Regime>
 
         public init(_ p: Parameters) {
             startYear = p.simulation.startYear

@@ -77,7 +77,7 @@ extension HouseholdBlock {
     }
 
     /// Every household moves to its regime's regime in `merged` (RAMU absorbing the others, section 8).
-    mutating func merge(_ merged: Table<5, Regime>) {
+    mutating func merge(_ merged: ByRegime<Regime>) {
         for i in households.indices { households[i].regime = merged[households[i].regime] }
     }
 

@@ -19,3 +19,11 @@ public enum Regime: UInt8, Sendable, CaseIterable, BitwiseCopyable {
     /// The regimes that are insurance pools (every one but `none`), in pool order.
     public static let pools: [Regime] = allCases.filter { $0 != .none }
 }
+
+/// A rule table with one entry per regime, indexed by `Regime.rawValue` (its size is the number of
+/// regimes: a new regime changes it here, beside the case).
+public typealias ByRegime<Element: Sendable & Equatable> = Table<5, Element>
+/// One entry per sector, by `Sector.rawValue`.
+public typealias BySector<Element: Sendable & Equatable> = Table<3, Element>
+/// One entry per sector and regime, at `sector.rawValue × (number of regimes) + regime.rawValue`.
+public typealias BySectorAndRegime<Element: Sendable & Equatable> = Table<15, Element>

@@ -1,7 +1,7 @@
 /// One amount per regime (FCFA or person-years), indexed by regime, in place so the hot path updates
 /// it without reference counting.
 public struct PerRegime: Sendable, Equatable {
-    @usableFromInline var values = Table<5, Double>([0, 0, 0, 0, 0])
+    @usableFromInline var values = ByRegime<Double>(Regime.allCases.map { _ in 0 })
 
     public init() {}
 
@@ -11,6 +11,6 @@ public struct PerRegime: Sendable, Equatable {
     }
 
     public mutating func add(_ o: PerRegime) {
-        for r in 0..<5 { values[r] += o.values[r] }
+        for r in Regime.allCases { values[r] += o.values[r] }
     }
 }

@@ -15,19 +15,19 @@ public struct Rules: Sendable, Equatable {
     public var demography: DemographyRules
     public var care: CareRules
     /// By regime (`Regime.rawValue`, `none` first): what each regime pays and is paid.
-    public var regimes: Table<5, RegimeRule>
+    public var regimes: ByRegime<RegimeRule>
     /// By sector × regime: the household's next move and its hazard (MODEL.md sections 4 and 8).
-    public var enrolment: Table<15, EnrolmentRule>
+    public var enrolment: BySectorAndRegime<EnrolmentRule>
     /// The regime a household of each regime belongs to under these rules: its own, or RAMU's once
     /// RAMU merges AMO, RAMED and the mutuelles into one pool (section 8).
-    public var merged: Table<5, Regime>
+    public var merged: ByRegime<Regime>
     /// Subsidised RAMU cover (indigent and informal members, section 7), while RAMU is active: the regime
     /// it enrols into and the premium a new member brings (the `constrained` rule); nil before.
     public var subsidisedCover: SubsidisedCover?
     /// What RAMU's basic package would pay, administration included, per FCFA of an insured member's
     /// care by kind (`CareKind.rawValue`), and per FCFA of a gratuité it paid: a member's expected cost
     /// for the `constrained` rule.
-    public var packageCost: Table<6, Double>
+    public var packageCost: ByCareKind<Double>
     public var packageCostOfGratuites: Double
 
     /// The rules of `p`, in `year` (its prices and wages), for a population counted in `census`.
@@ -42,7 +42,7 @@ public struct Rules: Sendable, Equatable {
         merged = Self.regimes(mergedBy: p)
         subsidisedCover = p.ramu.active ? SubsidisedCover(regime: .ramu, premium: p.ramu.premium) : nil
         let ramu = regimes[Regime.ramu].benefits
-        packageCost = Table((0..<6).map { (1 + ramu.adminRate) * ramu.coverage[$0] })
+        packageCost = Table(CareKind.allCases.map { (1 + ramu.adminRate) * ramu.coverage[$0.rawValue] })
         packageCostOfGratuites = 1 + ramu.adminRate
     }
 
@@ -51,7 +51,7 @@ public struct Rules: Sendable, Equatable {
     /// (see `HouseholdWorker.resolveNeeds`).
     public func treatCareAlike(_ o: Rules) -> Bool {
         care == o.care && packageCost == o.packageCost && packageCostOfGratuites == o.packageCostOfGratuites
-            && (0..<5).allSatisfy { regimes[$0].benefits == o.regimes[$0].benefits }
+            && Regime.allCases.allSatisfy { regimes[$0].benefits == o.regimes[$0].benefits }
     }
 
     /// The regime a household of `regime` belongs to under these rules.
@@ -59,7 +59,7 @@ public struct Rules: Sendable, Equatable {
 
     /// The rule of the move out of `regime` for a household of `sector`.
     @inlinable public func enrolment(_ sector: Sector, _ regime: Regime) -> EnrolmentRule {
-        enrolment[Int(sector.rawValue) * 5 + Int(regime.rawValue)]
+        enrolment[Int(sector.rawValue) * Regime.allCases.count + Int(regime.rawValue)]
     }
 
     /// The pool that pays integrated gratuités (section 6) and receives the earmarked taxes (section 7).
@@ -67,13 +67,13 @@ public struct Rules: Sendable, Equatable {
     public static let taxRecipient = Regime.ramu
 
     /// Each regime's members' regime under `p`: RAMU absorbs every insured regime when active.
-    public static func regimes(mergedBy p: Parameters) -> Table<5, Regime> {
+    public static func regimes(mergedBy p: Parameters) -> ByRegime<Regime> {
         Table(Regime.allCases.map { p.ramu.active && $0 != .none ? .ramu : $0 })
     }
 
     /// The regime each sector's households start in, and the share of them enrolled at the start year
     /// (section 4: each regime's 2020 coverage of its target), by `Sector.rawValue`.
-    public static func initialEnrolment(_ p: Parameters) -> Table<3, InitialEnrolment> {
+    public static func initialEnrolment(_ p: Parameters) -> BySector<InitialEnrolment> {
         Table(Sector.allCases.map { sector in
             switch sector {
             case .formal: InitialEnrolment(regime: .amo, share: p.amo.initialCoverageOfTarget)
@@ -123,7 +123,7 @@ public struct RegimeBenefits: Sendable, Equatable {
     /// Whether its members are insured: counted as covered, and seeking care as the covered do.
     public var covers: Bool
     /// Share of an episode's cost the regime pays, by `CareKind.rawValue` (décret 10-578 for AMO).
-    public var coverage: Table<6, Double>
+    public var coverage: ByCareKind<Double>
     /// Administration cost per FCFA of claims.
     public var adminRate: Double
     /// Shares of the regime's spending (claims and administration) the state budget and the collectivités
@@ -136,14 +136,14 @@ public struct RegimeBenefits: Sendable, Equatable {
 /// household-year (AMO's, on one covered wage, this year's wages), and a premium per person-year of
 /// which the state pays `premiumStateShare` (the subsidy).
 public struct RegimeFinancing: Sendable, Equatable {
-    public var contributionPerHousehold: Table<3, Double>
-    public var premium: Table<3, Double>
-    public var premiumStateShare: Table<3, Double>
+    public var contributionPerHousehold: BySector<Double>
+    public var premium: BySector<Double>
+    public var premiumStateShare: BySector<Double>
 }
 
 extension RegimeRule {
     init(_ regime: Regime, _ p: Parameters, contributionPerHousehold contribution: Double) {
-        let coverage = Table<6, Double>(CareKind.allCases.map { kind in
+        let coverage = ByCareKind<Double>(CareKind.allCases.map { kind in
             switch regime {
             case .none: 0
             case .amo: kind.isHospital ? p.amo.coverageHospital : p.amo.coverageOutpatient
@@ -198,10 +198,10 @@ public struct EnrolmentRule: Sendable, Equatable {
 }
 
 enum EnrolmentTable {
-    /// Sector × regime (`sector.rawValue * 5 + regime.rawValue`). Cells with no move have a zero hazard
+    /// Sector × regime (`sector.rawValue × (number of regimes) + regime.rawValue`). Cells with no move have a zero hazard
     /// and the regime itself as target: AMO has no dropout, and formal RAMU members stay as in AMO.
     static func build(_ p: Parameters, gratuitesIntegrated: Bool,
-                      joinMultipliers m: (mutuelle: Double, ramu: Double)) -> Table<15, EnrolmentRule> {
+                      joinMultipliers m: (mutuelle: Double, ramu: Double)) -> BySectorAndRegime<EnrolmentRule> {
         let disincentive = gratuitesIntegrated ? 1 : 1 - p.gratuites.enrolmentDisincentive
         func join(_ rate: Double, to target: Regime, deterred: Bool = true, subsidised: Bool = false) -> EnrolmentRule {
             EnrolmentRule(hazard: Table([rate, deterred ? rate * disincentive : rate]), target: target,
@@ -258,7 +258,7 @@ public struct DemographyRules: Sendable, Equatable {
 /// and whether a gratuité pays it (section 6).
 public struct CareRules: Sendable, Equatable {
     /// Annual rate of needs per person, by `MemberGroup.rawValue`.
-    public var needRates: Table<3, Double>
+    public var needRates: ByGroup<Double>
     /// Chance that a need is taken to formal care, for a member without cover whom no gratuité serves,
     /// and for the others.
     public var seekUncovered: Double

@@ -9,6 +9,9 @@ public struct Table<let count: Int, Element: Sendable & Equatable>: Sendable, Eq
         storage = InlineArray { values[$0] }
     }
 
+    /// The number of entries.
+    public static var size: Int { count }
+
     @inlinable public subscript(_ i: Int) -> Element {
         get { storage[i] }
         set { storage[i] = newValue }

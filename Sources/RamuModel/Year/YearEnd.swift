@@ -7,12 +7,12 @@ struct YearEnd: Sendable, Equatable {
     let splitAbove: Int
     /// Each regime's members' regime next year: RAMU, if it is active from the first instant of next
     /// year (a change dated then is in force when its stocks are counted).
-    let merged: Table<5, Regime>
+    let merged: ByRegime<Regime>
     /// A household that splits off draws its consumption per person like any of its sector, at next
     /// year's prices: the mean, the log-sd, and the sectors' multipliers (by `Sector.rawValue`).
     let splitConsumptionMean: Double
     let consumptionSigma: Double
-    let consumptionMultiplier: Table<3, Double>
+    let consumptionMultiplier: BySector<Double>
 
     init(year: Int, closing p: Parameters, nextYearStart: Parameters) {
         growth = (1 + p.macro.realIncomeGrowth) * (1 + p.macro.inflation)
