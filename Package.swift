@@ -36,6 +36,7 @@ let package = Package(
         .testTarget(name: "RamuModelTests", dependencies: ["RamuModel"]),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "RandomStreams"], exclude: ["FuzzCorpus"]),  // replayed by FuzzCorpusTests
         .testTarget(name: "OutputWritersTests", dependencies: ["OutputWriters"]),
+        .testTarget(name: "RamuCLITests", dependencies: ["RamuCLI", "ScenarioFiles", "OutputWriters", "RamuModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ramusim"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "OutputWriters", "RamuModel"]),
         .testTarget(name: "BriefingEndToEndTests", dependencies: ["ramusim"], exclude: ["Scripts", "Reference"]),

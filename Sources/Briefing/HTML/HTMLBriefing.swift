@@ -140,7 +140,7 @@ public enum HTMLBriefing {
                 }
                 if comparison { html += "<td class=\"nom\">\(HTML.escape(s.name))</td>" }
                 for year in years {
-                    html += "<td>" + headlineCell(input, s, i, indicator.id, unit: unit, year: year) + "</td>"
+                    html += "<td>" + headlineCell(input, s, i, indicator, year: year) + "</td>"
                 }
                 html += "</tr>\n"
             }
@@ -148,16 +148,17 @@ public enum HTMLBriefing {
         return html + "</tbody>\n</table>\n"
     }
 
-    static func headlineCell(_ input: BriefingInput, _ s: ScenarioOutputs, _ i: Int, _ id: String, unit: String,
+    static func headlineCell(_ input: BriefingInput, _ s: ScenarioOutputs, _ i: Int, _ indicator: Indicator,
                              year: Int) -> String {
+        let id = indicator.id
         guard let e = s.estimate(id, year: year) else { return "n.d." }
-        let kind = NumberKind.forUnit(unit)
+        let kind = NumberKind(indicator.declaration)
         var cell = HTML.escape(kind.french(e.mean))
         if input.kind == .comparison {
             if i == input.baseline {
                 cell += "<br><span class=\"ecart\">référence</span>"
             } else if let d = input.difference(s.name, id, year: year) {
-                let dk = NumberKind.forUnit(unit, difference: true)
+                let dk = NumberKind(indicator.declaration, difference: true)
                 cell += "<br><span class=\"ecart\">" + HTML.escape("\(dk.french(d.difference)) [\(dk.french(d.differenceP05)) ; "
                     + "\(dk.french(d.differenceP95))]") + "</span>"
             }
@@ -183,7 +184,7 @@ public enum HTMLBriefing {
                     name: s.name, colour: colours[i], dashed: input.kind == .comparison && i == input.baseline,
                     points: rows.map { (year: $0.year, mean: $0.estimate.mean, p05: $0.estimate.p05, p95: $0.estimate.p95) }))
             }
-            let chart = SVGLineChart(title: label, unit: unit, kind: .forUnit(unit), series: series)
+            let chart = SVGLineChart(title: label, unit: unit, kind: NumberKind(indicator.declaration), series: series)
             html += "<figure class=\"graphique\" id=\"graphique-\(indicator.id)\">\n"
                 + "<figcaption>\(HTML.escape(label)) <span class=\"unite\">(\(HTML.escape(unit)))</span></figcaption>\n"
                 + chart.render() + "\n" + legend + "\n</figure>\n"
@@ -207,7 +208,7 @@ public enum HTMLBriefing {
                                uniquingKeysWith: { a, _ in a }))
             }
             guard let any = rows.lazy.compactMap({ $0.1.values.first }).first else { continue }
-            let kind = NumberKind.forUnit(any.unit)
+            let kind = NumberKind(indicator.declaration)
             for (i, (s, byQuintile)) in rows.enumerated() {
                 html += "<tr\(i == 0 ? " class=\"premier\"" : "")>"
                 if i == 0 {
@@ -238,7 +239,7 @@ public enum HTMLBriefing {
                 (s, Dictionary(s.taxes.filter { $0.tax == tax }.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a }))
             }
             let unit = rows.lazy.compactMap { $0.1.values.first?.unit }.first ?? "MFCFA"
-            let kind = NumberKind.forUnit(unit)
+            let kind = NumberKind.forUnit(unit)  // a tax is no declared indicator: its unit as taxes.csv gives it
             for (i, (s, byYear)) in rows.enumerated() {
                 html += "<tr\(i == 0 ? " class=\"premier\"" : "")>"
                 if i == 0 {

@@ -18,42 +18,33 @@ public enum BriefingTables {
     /// The years of the headline tables, when the run covers them.
     public static let headlineYears = [2025, 2030, 2035]
 
-    static let coverage: [Indicator] = [
-        .population, .coverageAMO, .coverageRAMED, .coverageMutuelle, .coverageRAMU, .coverageTotal, .uncovered,
-        .careNeeds, .careEpisodes, .forgoneCare,
-    ]
-    static let spending: [Indicator] = [
-        .cheTotal, .cheState, .cheCollectivites, .cheDonors, .cheContributions, .chePremiums, .cheTaxes, .cheOOP,
-        .oopShare, .oopPerCapita, .gratuitesCost,
-    ]
-    static let protection: [Indicator] = [
-        .catastrophic10, .catastrophic25, .catastrophicDiscretionary40, .hardshipImpoverishing, .hardshipLarge,
-        .impoverished, .furtherImpoverished,
-    ]
-    static let financing: [Indicator] = [
-        .healthBudget, .healthBudgetShare, .earmarkedTaxRevenue, .poolRevenue, .poolSpending, .poolBalance,
-        .poolReserve, .financingGap, .fiscalSpace,
-    ]
+    /// The indicators of one group's sheet, in declaration order (`Indicator.allCases`).
+    static func indicators(in group: BriefingGroup) -> [Indicator] {
+        Indicator.allCases.filter { $0.declaration.group == group }
+    }
+
+    /// The groups that have a sheet of indicators by year (equity, by quintile, has its own).
+    static let indicatorGroups: [BriefingGroup] = [.coverage, .spending, .protection, .financing]
 
     /// Every table, in sheet order.
     public static func all(_ input: BriefingInput) -> [BriefingTable] {
-        // An indicator a later version adds, and no group lists yet, still reaches the workbook.
-        let grouped = Set((coverage + spending + protection + financing).map(\.id))
+        // An indicator a later version adds, which this one does not declare, still reaches the workbook.
+        let grouped = Set(indicatorGroups.flatMap { indicators(in: $0) }.map(\.id))
         let others = input.indicatorIDs.filter { !grouped.contains($0) }
         return [
             synthesis(input),
             indicatorSheet(input, sheet: "Couverture", file: "couverture.csv",
                            title: "Couverture par l'assurance maladie et recours aux soins",
-                           ids: coverage.map(\.id), charts: [Indicator.coverageTotal.id]),
+                           ids: indicators(in: .coverage).map(\.id), charts: [Indicator.coverageTotal.id]),
             indicatorSheet(input, sheet: "Dépenses", file: "depenses.csv",
                            title: "Dépense courante de santé (DCS) par source et paiements directs",
-                           ids: spending.map(\.id), charts: [Indicator.oopShare.id]),
+                           ids: indicators(in: .spending).map(\.id), charts: [Indicator.oopShare.id]),
             indicatorSheet(input, sheet: "Protection financière", file: "protection_financiere.csv",
                            title: "Protection financière : dépenses catastrophiques et appauvrissement",
-                           ids: protection.map(\.id), charts: [Indicator.catastrophic10.id]),
+                           ids: indicators(in: .protection).map(\.id), charts: [Indicator.catastrophic10.id]),
             indicatorSheet(input, sheet: "Financement", file: "financement.csv",
                            title: "Financement : budget de l'État, taxes affectées, régimes d'assurance",
-                           ids: financing.map(\.id) + others,
+                           ids: indicators(in: .financing).map(\.id) + others,
                            charts: [Indicator.financingGap.id, Indicator.fiscalSpace.id]),
             taxes(input),
             equity(input),
@@ -93,14 +84,14 @@ public enum BriefingTables {
                 for year in years {
                     if comparison {
                         if let d = input.difference(scenario.name, indicator.id, year: year) {
-                            let kind = NumberKind.forUnit(unit, difference: true)
-                            row += [.number(d.mean, .forUnit(unit)), .number(d.difference, kind),
+                            let kind = NumberKind(indicator.declaration, difference: true)
+                            row += [.number(d.mean, NumberKind(indicator.declaration)), .number(d.difference, kind),
                                     .number(d.differenceP05, kind), .number(d.differenceP95, kind)]
                         } else {
                             row += [.empty, .empty, .empty, .empty]
                         }
                     } else if let e = scenario.estimate(indicator.id, year: year) {
-                        let kind = NumberKind.forUnit(unit)
+                        let kind = NumberKind(indicator.declaration)
                         row += [.number(e.mean, kind), .number(e.p05, kind), .number(e.p95, kind)]
                     } else {
                         row += [.empty, .empty, .empty]
@@ -143,7 +134,7 @@ public enum BriefingTables {
         for id in ids {
             guard let (label, unit) = input.describe(id) else { continue }
             let first = rows.count
-            let kind = NumberKind.forUnit(unit)
+            let kind = NumberKind.indicator(id, unit: unit)
             for year in years {
                 var row: [Cell] = [.text(label), .text(unit), .number(Double(year), .plain)]
                 if single {
@@ -201,7 +192,7 @@ public enum BriefingTables {
         var rows: [[Cell]] = []
         for id in ids {
             let (label, unit) = describe[id]!
-            let kind = NumberKind.forUnit(unit)
+            let kind = NumberKind.quintileIndicator(id, unit: unit)
             for year in years {
                 for quintile in 1...5 {
                     let key = "\(id)|\(year)|\(quintile)"

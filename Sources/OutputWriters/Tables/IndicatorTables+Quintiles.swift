@@ -20,7 +20,7 @@ extension IndicatorTables {
             }
             table.rows.append([
                 scenario, String(entry.year), String(entry.quintile), entry.indicator.id, entry.indicator.labelFR,
-                entry.indicator.unit,
+                entry.indicator.unit.text,
                 try number(s.mean, "mean"), try number(s.sd, "sd"), try number(s.p05, "p05"),
                 try number(s.p50, "p50"), try number(s.p95, "p95"), String(s.replications),
             ])

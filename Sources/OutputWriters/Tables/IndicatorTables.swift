@@ -17,7 +17,7 @@ public enum IndicatorTables {
             let line = i + 2
             let s = entry.stats
             table.rows.append([
-                scenario, String(entry.year), entry.indicator.id, entry.indicator.labelFR, entry.indicator.unit,
+                scenario, String(entry.year), entry.indicator.id, entry.indicator.labelFR, entry.indicator.unit.text,
                 try number(s.mean, column: "mean", line: line), try number(s.sd, column: "sd", line: line),
                 try number(s.p05, column: "p05", line: line), try number(s.p50, column: "p50", line: line),
                 try number(s.p95, column: "p95", line: line), String(s.replications),
@@ -58,7 +58,7 @@ public enum IndicatorTables {
             for entry in entries {
                 let line = table.rows.count + 2
                 table.rows.append([
-                    scenario, String(entry.year), entry.indicator.id, entry.indicator.labelFR, entry.indicator.unit,
+                    scenario, String(entry.year), entry.indicator.id, entry.indicator.labelFR, entry.indicator.unit.text,
                     try number(entry.mean, column: "mean", line: line),
                     try number(entry.difference, column: "diff_vs_baseline", line: line),
                     try number(entry.differenceP05, column: "diff_p05", line: line),
