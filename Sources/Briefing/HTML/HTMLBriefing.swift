@@ -195,7 +195,7 @@ public enum HTMLBriefing {
     static func equity(_ input: BriefingInput) -> String {
         let years = BriefingTables.summaryYears(input)
         guard let year = years.last, input.scenarios.contains(where: { !$0.quintiles.isEmpty }) else {
-            return "<p>Ces sorties ne contiennent pas d'indicateurs par quintile (indicators_by_quintile.csv).</p>"
+            return "<p>Ces sorties ne contiennent pas d'indicateurs par quintile (\(OutputFile.indicatorsByQuintile.name)).</p>"
         }
         var html = "<p class=\"note\">En \(year), par quintile de consommation par personne (Q1 = les 20\u{A0}% les plus "
             + "pauvres, Q5 = les 20\u{A0}% les plus riches) ; moyenne des réplications. Toutes les années sont dans la "
@@ -262,7 +262,7 @@ public enum HTMLBriefing {
 
     static func reproduction(_ input: BriefingInput) -> String {
         guard let run = input.run else {
-            return "<p>Ces sorties n'ont enregistré ni la commande ni la graine (ni manifest.json ni scenario.json).</p>"
+            return "<p>Ces sorties n'ont enregistré ni la commande ni la graine (ni \(RunManifest.fileName) ni \(ScenarioRecord.fileName)).</p>"
         }
         var html = "<p>Ces résultats ont été produits par la commande suivante, lancée depuis le dossier du projet "
             + "(<code>ramusim</code> y est <code>.build/release/ramusim</code> une fois compilé par <code>scripts/baseline</code>) ; "
@@ -277,11 +277,12 @@ public enum HTMLBriefing {
         ]
         for (k, v) in facts { html += "<dt>\(HTML.escape(k))</dt><dd>\(HTML.escape(v))</dd>" }
         html += "</dl>\n"
-        html += "<p>Les mêmes chiffres, pour les retrouver un par un : <code>briefing.xlsx</code> (une feuille par thème), "
+        html += "<p>Les mêmes chiffres, pour les retrouver un par un : <code>\(BriefingPack.workbookName)</code> (une feuille par thème), "
             + "<code>tableaux/</code> (CSV pour Excel en français), et les fichiers de la simulation "
-            + "(<code>indicators.csv</code>, <code>indicators_by_quintile.csv</code>, <code>parameters.csv</code>"
-            + (BriefingTables.taxed(input).isEmpty ? "" : ", <code>taxes.csv</code>")
-            + (input.kind == .comparison ? ", <code>comparison.csv</code>" : "") + ").</p>\n"
+            + "(<code>\(OutputFile.indicators.name)</code>, <code>\(OutputFile.indicatorsByQuintile.name)</code>, "
+            + "<code>\(OutputFile.parameters.name)</code>"
+            + (BriefingTables.taxed(input).isEmpty ? "" : ", <code>\(OutputFile.taxes.name)</code>")
+            + (input.kind == .comparison ? ", <code>\(OutputFile.comparison.name)</code>" : "") + ").</p>\n"
         return html
     }
 
@@ -311,7 +312,8 @@ public enum HTMLBriefing {
             html += "</tbody>\n</table>\n"
             html += "<h3>Tous les paramètres de « \(HTML.escape(base.name)) »</h3>\n"
         }
-        html += "<p class=\"note\">Chaque paramètre tel qu'il a servi, avec son unité et sa source (parameters.csv).</p>\n"
+        html += "<p class=\"note\">Chaque paramètre tel qu'il a servi, avec son unité et sa source "
+            + "(\(OutputFile.parameters.name)).</p>\n"
         html += "<table class=\"parametres\">\n<thead><tr><th>Paramètre</th><th>Valeur</th><th>Unité</th><th>Source</th>"
             + "</tr></thead>\n<tbody>\n"
         for p in base.parameters {

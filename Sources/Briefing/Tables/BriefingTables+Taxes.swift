@@ -53,7 +53,8 @@ extension BriefingTables {
         var table = BriefingTable(
             sheet: taxSheet, fileName: "taxes_affectees.csv", title: "Taxes affectées au RAMU : recettes par taxe",
             note: "Recettes de chaque taxe affectée au RAMU, en MFCFA (millions de FCFA courants), par année : \(how). "
-                + "Leur total est « Recettes des taxes affectées au RAMU » (feuille Financement). Source : taxes.csv.",
+                + "Leur total est « Recettes des taxes affectées au RAMU » (feuille Financement). "
+                + "Source : \(OutputFile.taxes.name).",
             columns: columns, rows: rows, frozenColumns: 3)
         table.shadeGroups(by: 0)
         return table

@@ -75,7 +75,7 @@ public enum BriefingTables {
                 columns += [("Moyenne \(year)", 12), ("\(year) : 5 %", 12), ("\(year) : 95 %", 12)]
             }
         }
-        columns.append(("Code (indicators.csv)", 30))
+        columns.append(("Code (\(OutputFile.indicators.name))", 30))
         var rows: [[Cell]] = []
         for indicator in headline {
             guard let (label, unit) = input.describe(indicator.id) else { continue }
@@ -104,9 +104,11 @@ public enum BriefingTables {
         let note: String
         if comparison, let b = input.baseline {
             note = "Moyenne sur \(replicationText(input)) ; écart avec « \(input.scenarios[b].name) » calculé réplication par "
-                + "réplication (nombres aléatoires communs), avec son intervalle 5–95 %. Source : comparison.csv."
+                + "réplication (nombres aléatoires communs), avec son intervalle 5–95 %. "
+                + "Source : \(OutputFile.comparison.name)."
         } else {
-            note = "Moyenne sur \(replicationText(input)) et intervalle 5–95 % des réplications. Source : indicators.csv."
+            note = "Moyenne sur \(replicationText(input)) et intervalle 5–95 % des réplications. "
+                + "Source : \(OutputFile.indicators.name)."
         }
         var table = BriefingTable(sheet: "Synthèse", fileName: "synthese.csv",
                                   title: "Indicateurs clés en \(years.map(String.init).joined(separator: ", "))",
@@ -127,7 +129,7 @@ public enum BriefingTables {
         } else {
             columns += input.scenarios.map { ($0.name, max(12, Double($0.name.count) + 3)) }
         }
-        columns.append(("Code (indicators.csv)", 30))
+        columns.append(("Code (\(OutputFile.indicators.name))", 30))
         let years = input.years
         var rows: [[Cell]] = []
         var chartSpecs: [ChartSpec] = []
@@ -157,8 +159,8 @@ public enum BriefingTables {
         }
         let how = single ? "moyenne et intervalle 5–95 % sur \(replicationText(input))"
             : "moyenne sur \(replicationText(input)), une colonne par scénario"
-        var table = BriefingTable(sheet: sheet, fileName: file, title: title,
-                                  note: "Par indicateur et par année : \(how). Source : indicators.csv de chaque scénario.",
+        let note = "Par indicateur et par année : \(how). Source : \(OutputFile.indicators.name) de chaque scénario."
+        var table = BriefingTable(sheet: sheet, fileName: file, title: title, note: note,
                                   columns: columns, rows: rows, frozenColumns: 3, charts: chartSpecs)
         table.shadeGroups(by: columns.count - 1)
         return table
@@ -175,7 +177,7 @@ public enum BriefingTables {
         } else {
             columns += input.scenarios.map { ($0.name, max(12, Double($0.name.count) + 3)) }
         }
-        columns.append(("Code (indicators_by_quintile.csv)", 30))
+        columns.append(("Code (\(OutputFile.indicatorsByQuintile.name))", 30))
         // key "id|year|quintile" → estimate, per scenario
         let lookups: [[String: Estimate]] = input.scenarios.map { s in
             Dictionary(s.quintiles.map { ("\($0.id)|\($0.year)|\($0.quintile)", $0.estimate) }, uniquingKeysWith: { a, _ in a })
@@ -213,7 +215,7 @@ public enum BriefingTables {
             sheet: "Équité", fileName: "equite.csv",
             title: "Équité : indicateurs par quintile de consommation par personne",
             note: "Quintiles de la population selon la consommation par personne, recalculés chaque année (1 = les 20 % "
-                + "les plus pauvres) ; moyenne sur \(replicationText(input)). Source : indicators_by_quintile.csv.",
+                + "les plus pauvres) ; moyenne sur \(replicationText(input)). Source : \(OutputFile.indicatorsByQuintile.name).",
             columns: columns, rows: rows, frozenColumns: 4)
         table.shadeGroups(by: columns.count - 1)
         return table
@@ -266,9 +268,10 @@ public enum BriefingTables {
             rows.append(row)
         }
         let note = others.isEmpty
-            ? "Chaque paramètre tel qu'il a servi, avec son unité et sa source. Source : parameters.csv."
+            ? "Chaque paramètre tel qu'il a servi, avec son unité et sa source. Source : \(OutputFile.parameters.name)."
             : "Chaque paramètre tel qu'il a servi dans « \(base.name) », avec son unité et sa source ; pour les autres "
-                + "scénarios, la valeur et la source seulement là où elles diffèrent. Source : parameters.csv de chaque scénario."
+                + "scénarios, la valeur et la source seulement là où elles diffèrent. Source : \(OutputFile.parameters.name) "
+                + "de chaque scénario."
         return BriefingTable(sheet: "Paramètres", fileName: "parametres.csv", title: "Paramètres et sources",
                              note: note, columns: columns, rows: rows, frozenColumns: 1)
     }
@@ -333,9 +336,9 @@ public enum BriefingTables {
                 + "31 décembre.",
             "Échantillon : chaque ménage simulé représente 1/f ménages du Mali (f = fraction d'échantillon) ; les totaux "
                 + "sont ramenés au Mali entier.",
-            "Fichiers : indicators.csv, indicators_by_quintile.csv, parameters.csv"
-                + (taxed(input).isEmpty ? "" : ", taxes.csv") + " (un dossier par scénario)"
-                + (input.kind == .comparison ? " et comparison.csv" : "")
+            "Fichiers : \(OutputFile.indicators.name), \(OutputFile.indicatorsByQuintile.name), \(OutputFile.parameters.name)"
+                + (taxed(input).isEmpty ? "" : ", \(OutputFile.taxes.name)") + " (un dossier par scénario)"
+                + (input.kind == .comparison ? " et \(OutputFile.comparison.name)" : "")
                 + " ; les mêmes tableaux pour Excel en français dans tableaux/ (séparateur « ; », virgule décimale).",
         ]
         return notes

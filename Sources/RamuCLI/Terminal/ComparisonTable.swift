@@ -33,7 +33,7 @@ enum ComparisonTable {
             lines.append("  \(scenario.name)\(padding)\(title)\(i == baseline ? "  ← référence des écarts Δ" : "")")
         }
         lines.append("Δ : écart moyen avec « \(baselineName) », réplication par réplication "
-                     + "(intervalle 5–95 % : comparison.csv).")
+                     + "(intervalle 5–95 % : \(OutputFile.comparison.name)).")
 
         let columns = ["Scénario"] + shown.flatMap { ["\($0)", "Δ \($0)"] }
         for indicator in indicators {
