@@ -3,7 +3,7 @@ import Foundation
 import PackageDescription
 
 // Arrows point one way: ramusim (executable) → RamuCLI → ScenarioFiles + RamuModel + OutputWriters + Briefing;
-// Briefing → OutputWriters + CXlsxWriter (Briefing/Workbook.swift is the only code that calls libxlsxwriter);
+// Briefing → OutputWriters + CXlsxWriter (Briefing/Workbook/Workbook.swift is the only code that calls libxlsxwriter);
 // RamuModel → EventEngine + RandomStreams; RandomStreams → CGSL (the only code that calls GSL).
 let package = Package(
     name: "ramusim",
@@ -42,6 +42,7 @@ let package = Package(
             exclude: ["FuzzCorpus"]  // replayed by FuzzCorpusTests
         ),
         .testTarget(name: "OutputWritersTests", dependencies: ["OutputWriters"]),
+        .testTarget(name: "RamuCLITests", dependencies: ["RamuCLI", "ScenarioFiles", "OutputWriters", "RamuModel"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ramusim"]),
         .testTarget(name: "BriefingTests", dependencies: ["Briefing", "OutputWriters", "RamuModel"]),
         .testTarget(name: "BriefingEndToEndTests", dependencies: ["ramusim"], exclude: ["Scripts", "Reference"]),

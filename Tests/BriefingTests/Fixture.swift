@@ -20,7 +20,7 @@ enum Fixture {
             var result = ReplicationResult(replication: r, years: years.map { year in
                 var y = YearIndicators(year: year)
                 for indicator in Indicator.allCases {
-                    let base = indicator.unit == "%" ? 10.0 + Double(indicator.index % 7) : 1000.0 * Double(indicator.index + 1)
+                    let base = indicator.unit == .percent ? 10.0 + Double(indicator.index % 7) : 1000.0 * Double(indicator.index + 1)
                     y[indicator] = scale * base * (1 + 0.02 * Double(year - 2020)) + 0.37 * Double(r) - 0.1
                 }
                 return y

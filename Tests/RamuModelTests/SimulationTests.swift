@@ -90,7 +90,7 @@ struct SimulationTests {
             #expect(abs(y[.poolBalance] - (y[.poolRevenue] - y[.poolSpending])) <= 1e-9 * y[.poolRevenue])
             reserve += y[.poolBalance]
             #expect(abs(y[.poolReserve] - reserve) <= 1e-9 * abs(reserve) + 1e-9)
-            for indicator in Indicator.allCases where indicator.unit == "%" {
+            for indicator in Indicator.allCases where indicator.unit == .percent {
                 #expect(y[indicator] >= 0 && y[indicator] <= 100, "\(y.year) \(indicator.id) = \(y[indicator])")
             }
             #expect(y[.catastrophic25] <= y[.catastrophic10])

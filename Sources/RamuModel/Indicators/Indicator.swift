@@ -1,114 +1,161 @@
-/// The indicators of MODEL.md section 9, in output order: a stable snake_case id, a French label, a unit.
-public enum Indicator: String, CaseIterable, Sendable {
+/// The indicators of MODEL.md section 9, in output order. Each is declared once, in `declaration`:
+/// its id, French label, unit, number format and briefing group.
+public enum Indicator: CaseIterable, Sendable {
     case population
-    case coverageAMO = "coverage_amo_pct"
-    case coverageRAMED = "coverage_ramed_pct"
-    case coverageMutuelle = "coverage_mutuelle_pct"
-    case coverageRAMU = "coverage_ramu_pct"
-    case coverageTotal = "coverage_total_pct"
+    case coverageAMO, coverageRAMED, coverageMutuelle, coverageRAMU, coverageTotal
     case uncovered
-    case careNeeds = "care_needs"
-    case careEpisodes = "care_episodes"
-    case forgoneCare = "forgone_care_pct"
-    case cheTotal = "che_total_mfcfa"
-    case cheState = "che_state_mfcfa"
-    case cheCollectivites = "che_collectivites_mfcfa"
-    case cheDonors = "che_donors_mfcfa"
-    case cheContributions = "che_contributions_mfcfa"
-    case chePremiums = "che_premiums_mfcfa"
-    case cheTaxes = "che_taxes_mfcfa"
-    case cheOOP = "che_oop_mfcfa"
-    case oopShare = "oop_share_pct"
-    case oopPerCapita = "oop_per_capita_fcfa"
-    case catastrophic10 = "catastrophic_10_pct"
-    case catastrophic25 = "catastrophic_25_pct"
-    case catastrophicDiscretionary40 = "catastrophic_discretionary_40_pct"
-    case hardshipImpoverishing = "hardship_impoverishing_pct"
-    case hardshipLarge = "hardship_large_pct"
-    case impoverished
-    case furtherImpoverished = "further_impoverished"
-    case gratuitesCost = "gratuites_cost_mfcfa"
-    case healthBudget = "health_budget_mfcfa"
-    case healthBudgetShare = "health_budget_share_pct"
-    case earmarkedTaxRevenue = "earmarked_tax_revenue_mfcfa"
-    case poolRevenue = "pool_revenue_mfcfa"
-    case poolSpending = "pool_spending_mfcfa"
-    case poolBalance = "pool_balance_mfcfa"
-    case poolReserve = "pool_reserve_mfcfa"
-    case financingGap = "financing_gap_mfcfa"
-    case fiscalSpace = "fiscal_space_mfcfa"
+    case careNeeds, careEpisodes, forgoneCare
+    case cheTotal, cheState, cheCollectivites, cheDonors, cheContributions, chePremiums, cheTaxes, cheOOP
+    case oopShare, oopPerCapita
+    case catastrophic10, catastrophic25, catastrophicDiscretionary40, hardshipImpoverishing, hardshipLarge
+    case impoverished, furtherImpoverished
+    case gratuitesCost
+    case healthBudget, healthBudgetShare, earmarkedTaxRevenue
+    case poolRevenue, poolSpending, poolBalance, poolReserve
+    case financingGap, fiscalSpace
 
-    public var id: String { rawValue }
-
-    /// The share of the population an insured regime covers.
-    public static func coverage(of regime: Regime) -> Indicator {
-        switch regime {
-        case .amo: .coverageAMO
-        case .ramed: .coverageRAMED
-        case .mutuelle: .coverageMutuelle
-        case .ramu: .coverageRAMU
-        case .none: preconditionFailure("no coverage indicator for the uninsured")
+    /// The one table of what each indicator is. A switch, so that a new case cannot go undeclared.
+    public var declaration: IndicatorDeclaration {
+        switch self {
+        case .population:
+            .init("population", "Population totale",
+                  unit: .persons, format: .whole, group: .coverage, section: 9)
+        case .coverageAMO:
+            .init("coverage_amo_pct", "Couverture AMO (part de la population)",
+                  unit: .percent, format: .share, group: .coverage, section: 9, regime: .amo)
+        case .coverageRAMED:
+            .init("coverage_ramed_pct", "Couverture RAMED (part de la population)",
+                  unit: .percent, format: .share, group: .coverage, section: 9, regime: .ramed)
+        case .coverageMutuelle:
+            .init("coverage_mutuelle_pct", "Couverture mutuelles (part de la population)",
+                  unit: .percent, format: .share, group: .coverage, section: 9, regime: .mutuelle)
+        case .coverageRAMU:
+            .init("coverage_ramu_pct", "Couverture RAMU (part de la population)",
+                  unit: .percent, format: .share, group: .coverage, section: 9, regime: .ramu)
+        case .coverageTotal:
+            .init("coverage_total_pct", "Couverture totale par l'assurance maladie",
+                  unit: .percent, format: .share, group: .coverage, section: 9)
+        case .uncovered:
+            .init("uncovered", "Personnes sans couverture",
+                  unit: .persons, format: .whole, group: .coverage, section: 9)
+        case .careNeeds:
+            .init("care_needs", "Besoins de soins",
+                  unit: .needs, format: .whole, group: .coverage, section: 9)
+        case .careEpisodes:
+            .init("care_episodes", "Épisodes de soins reçus",
+                  unit: .episodes, format: .whole, group: .coverage, section: 9)
+        case .forgoneCare:
+            .init("forgone_care_pct", "Besoins de soins non satisfaits (renoncement)",
+                  unit: .percent, format: .share, group: .coverage, section: 9)
+        case .cheTotal:
+            .init("che_total_mfcfa", "Dépense courante de santé (DCS)",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .cheState:
+            .init("che_state_mfcfa", "DCS financée par l'État",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .cheCollectivites:
+            .init("che_collectivites_mfcfa", "DCS financée par les collectivités territoriales",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .cheDonors:
+            .init("che_donors_mfcfa", "DCS financée par les partenaires (PTF)",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .cheContributions:
+            .init("che_contributions_mfcfa", "DCS financée par les cotisations AMO",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .chePremiums:
+            .init("che_premiums_mfcfa", "DCS financée par les primes des ménages",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .cheTaxes:
+            .init("che_taxes_mfcfa", "DCS financée par les taxes affectées",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .cheOOP:
+            .init("che_oop_mfcfa", "DCS financée par les paiements directs des ménages",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .oopShare:
+            .init("oop_share_pct", "Part des paiements directs dans la DCS",
+                  unit: .percent, format: .share, group: .spending, section: 9)
+        case .oopPerCapita:
+            .init("oop_per_capita_fcfa", "Paiements directs par habitant",
+                  unit: .fcfaPerPerson, format: .whole, group: .spending, section: 9)
+        case .catastrophic10:
+            .init("catastrophic_10_pct", "Dépenses catastrophiques (> 10 % de la consommation, ODD 3.8.2)",
+                  unit: .percent, format: .share, group: .protection, section: 9)
+        case .catastrophic25:
+            .init("catastrophic_25_pct", "Dépenses catastrophiques (> 25 % de la consommation, ODD 3.8.2)",
+                  unit: .percent, format: .share, group: .protection, section: 9)
+        case .catastrophicDiscretionary40:
+            .init("catastrophic_discretionary_40_pct",
+                  "Difficultés financières (> 40 % du budget discrétionnaire, ODD 3.8.2 révisé)",
+                  unit: .percent, format: .share, group: .protection, section: 9)
+        case .hardshipImpoverishing:
+            .init("hardship_impoverishing_pct",
+                  "Difficultés financières appauvrissantes (≥ 100 % du budget discrétionnaire)",
+                  unit: .percent, format: .share, group: .protection, section: 9)
+        case .hardshipLarge:
+            .init("hardship_large_pct", "Dépenses de santé élevées (40 à 100 % du budget discrétionnaire)",
+                  unit: .percent, format: .share, group: .protection, section: 9)
+        case .impoverished:
+            .init("impoverished", "Personnes appauvries par les paiements directs",
+                  unit: .persons, format: .whole, group: .protection, section: 9)
+        case .furtherImpoverished:
+            .init("further_impoverished", "Personnes pauvres davantage appauvries par les paiements directs",
+                  unit: .persons, format: .whole, group: .protection, section: 9)
+        case .gratuitesCost:
+            .init("gratuites_cost_mfcfa", "Coût des gratuités",
+                  unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .healthBudget:
+            .init("health_budget_mfcfa", "Budget de l'État pour la santé",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .healthBudgetShare:
+            .init("health_budget_share_pct", "Part de la santé dans le budget de l'État",
+                  unit: .percent, format: .share, group: .financing, section: 9)
+        case .earmarkedTaxRevenue:
+            .init("earmarked_tax_revenue_mfcfa", "Recettes des taxes affectées au RAMU",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .poolRevenue:
+            .init("pool_revenue_mfcfa", "Recettes des régimes d'assurance",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .poolSpending:
+            .init("pool_spending_mfcfa", "Dépenses des régimes d'assurance",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .poolBalance:
+            .init("pool_balance_mfcfa", "Solde des régimes d'assurance",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .poolReserve:
+            .init("pool_reserve_mfcfa", "Réserves cumulées des régimes d'assurance",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .financingGap:
+            .init("financing_gap_mfcfa", "Besoin de financement non couvert",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .fiscalSpace:
+            .init("fiscal_space_mfcfa", "Espace budgétaire restant (budget santé de l'État)",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 9)
         }
     }
+
+    public var id: String { declaration.id }
+    public var labelFR: String { declaration.labelFR }
+    public var unit: IndicatorUnit { declaration.unit }
+
+    /// The indicator of this id (the CSVs' `indicator` column), nil for an id this version does not declare.
+    public init?(id: String) {
+        guard let indicator = Indicator.byID[id] else { return nil }
+        self = indicator
+    }
+    private static let byID: [String: Indicator] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.id, $0) })
+
+    /// The share of the population an insured regime covers: looked up in the declarations.
+    public static func coverage(of regime: Regime) -> Indicator {
+        guard let indicator = coverageByRegime[regime] else {
+            preconditionFailure("no coverage indicator for regime \(regime.name)")
+        }
+        return indicator
+    }
+    private static let coverageByRegime: [Regime: Indicator] = Dictionary(
+        uniqueKeysWithValues: allCases.compactMap { indicator in indicator.declaration.regime.map { ($0, indicator) } })
 
     /// Position in `allCases`, the index of this indicator's value in a `YearIndicators`.
     public var index: Int { Indicator.indexOf[self]! }
     private static let indexOf: [Indicator: Int] = Dictionary(
         uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-
-    public var unit: String {
-        switch self {
-        case .population, .uncovered, .impoverished, .furtherImpoverished: "personnes"
-        case .careNeeds: "besoins"
-        case .careEpisodes: "épisodes"
-        case .oopPerCapita: "FCFA/personne"
-        case .coverageAMO, .coverageRAMED, .coverageMutuelle, .coverageRAMU, .coverageTotal, .forgoneCare,
-            .oopShare, .catastrophic10, .catastrophic25, .catastrophicDiscretionary40, .hardshipImpoverishing,
-            .hardshipLarge, .healthBudgetShare:
-            "%"
-        default: "MFCFA"
-        }
-    }
-
-    public var labelFR: String {
-        switch self {
-        case .population: "Population totale"
-        case .coverageAMO: "Couverture AMO (part de la population)"
-        case .coverageRAMED: "Couverture RAMED (part de la population)"
-        case .coverageMutuelle: "Couverture mutuelles (part de la population)"
-        case .coverageRAMU: "Couverture RAMU (part de la population)"
-        case .coverageTotal: "Couverture totale par l'assurance maladie"
-        case .uncovered: "Personnes sans couverture"
-        case .careNeeds: "Besoins de soins"
-        case .careEpisodes: "Épisodes de soins reçus"
-        case .forgoneCare: "Besoins de soins non satisfaits (renoncement)"
-        case .cheTotal: "Dépense courante de santé (DCS)"
-        case .cheState: "DCS financée par l'État"
-        case .cheCollectivites: "DCS financée par les collectivités territoriales"
-        case .cheDonors: "DCS financée par les partenaires (PTF)"
-        case .cheContributions: "DCS financée par les cotisations AMO"
-        case .chePremiums: "DCS financée par les primes des ménages"
-        case .cheTaxes: "DCS financée par les taxes affectées"
-        case .cheOOP: "DCS financée par les paiements directs des ménages"
-        case .oopShare: "Part des paiements directs dans la DCS"
-        case .oopPerCapita: "Paiements directs par habitant"
-        case .catastrophic10: "Dépenses catastrophiques (> 10 % de la consommation, ODD 3.8.2)"
-        case .catastrophic25: "Dépenses catastrophiques (> 25 % de la consommation, ODD 3.8.2)"
-        case .catastrophicDiscretionary40: "Difficultés financières (> 40 % du budget discrétionnaire, ODD 3.8.2 révisé)"
-        case .hardshipImpoverishing: "Difficultés financières appauvrissantes (≥ 100 % du budget discrétionnaire)"
-        case .hardshipLarge: "Dépenses de santé élevées (40 à 100 % du budget discrétionnaire)"
-        case .impoverished: "Personnes appauvries par les paiements directs"
-        case .furtherImpoverished: "Personnes pauvres davantage appauvries par les paiements directs"
-        case .gratuitesCost: "Coût des gratuités"
-        case .healthBudget: "Budget de l'État pour la santé"
-        case .healthBudgetShare: "Part de la santé dans le budget de l'État"
-        case .earmarkedTaxRevenue: "Recettes des taxes affectées au RAMU"
-        case .poolRevenue: "Recettes des régimes d'assurance"
-        case .poolSpending: "Dépenses des régimes d'assurance"
-        case .poolBalance: "Solde des régimes d'assurance"
-        case .poolReserve: "Réserves cumulées des régimes d'assurance"
-        case .financingGap: "Besoin de financement non couvert"
-        case .fiscalSpace: "Espace budgétaire restant (budget santé de l'État)"
-        }
-    }
 }

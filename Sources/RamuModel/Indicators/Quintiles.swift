@@ -1,37 +1,53 @@
 /// Equity indicators by consumption quintile (MODEL.md section 9; the JLN framework's objective):
 /// quintiles of consumption per person, person-weighted, recomputed each year; quintile 1 = poorest.
-public enum QuintileIndicator: String, CaseIterable, Sendable {
+/// Each is declared once, in `declaration`, as `Indicator`'s are.
+public enum QuintileIndicator: CaseIterable, Sendable {
     case population
-    case catastrophic10 = "catastrophic_10_pct"
-    case catastrophic25 = "catastrophic_25_pct"
-    case oopPerCapita = "oop_per_capita_fcfa"
-    case coverageTotal = "coverage_total_pct"
-    case forgoneCare = "forgone_care_pct"
-    case poolSpendingShare = "pool_spending_share_pct"
+    case catastrophic10, catastrophic25
+    case oopPerCapita
+    case coverageTotal
+    case forgoneCare
+    case poolSpendingShare
 
-    public var id: String { rawValue }
+    /// The table of what each equity indicator is; all of them go to the briefing's equity sheet.
+    public var declaration: IndicatorDeclaration {
+        switch self {
+        case .population:
+            .init("population", "Population du quintile",
+                  unit: .persons, format: .whole, group: .equity, section: 9)
+        case .catastrophic10:
+            .init("catastrophic_10_pct", "Dépenses catastrophiques (> 10 % de la consommation, ODD 3.8.2)",
+                  unit: .percent, format: .share, group: .equity, section: 9)
+        case .catastrophic25:
+            .init("catastrophic_25_pct", "Dépenses catastrophiques (> 25 % de la consommation, ODD 3.8.2)",
+                  unit: .percent, format: .share, group: .equity, section: 9)
+        case .oopPerCapita:
+            .init("oop_per_capita_fcfa", "Paiements directs par habitant",
+                  unit: .fcfaPerPerson, format: .whole, group: .equity, section: 9)
+        case .coverageTotal:
+            .init("coverage_total_pct", "Couverture totale par l'assurance maladie",
+                  unit: .percent, format: .share, group: .equity, section: 9)
+        case .forgoneCare:
+            .init("forgone_care_pct", "Besoins de soins non satisfaits (renoncement)",
+                  unit: .percent, format: .share, group: .equity, section: 9)
+        case .poolSpendingShare:
+            .init("pool_spending_share_pct", "Part des dépenses des régimes qui bénéficie au quintile",
+                  unit: .percent, format: .share, group: .equity, section: 9)
+        }
+    }
+
+    public var id: String { declaration.id }
+    public var labelFR: String { declaration.labelFR }
+    public var unit: IndicatorUnit { declaration.unit }
+
+    /// The indicator of this id (the `indicator` column of indicators_by_quintile.csv), nil for one this
+    /// version does not declare.
+    public init?(id: String) {
+        guard let indicator = QuintileIndicator.allCases.first(where: { $0.id == id }) else { return nil }
+        self = indicator
+    }
 
     public var index: Int { QuintileIndicator.allCases.firstIndex(of: self)! }
-
-    public var unit: String {
-        switch self {
-        case .population: "personnes"
-        case .oopPerCapita: "FCFA/personne"
-        default: "%"
-        }
-    }
-
-    public var labelFR: String {
-        switch self {
-        case .population: "Population du quintile"
-        case .catastrophic10: "Dépenses catastrophiques (> 10 % de la consommation, ODD 3.8.2)"
-        case .catastrophic25: "Dépenses catastrophiques (> 25 % de la consommation, ODD 3.8.2)"
-        case .oopPerCapita: "Paiements directs par habitant"
-        case .coverageTotal: "Couverture totale par l'assurance maladie"
-        case .forgoneCare: "Besoins de soins non satisfaits (renoncement)"
-        case .poolSpendingShare: "Part des dépenses des régimes qui bénéficie au quintile"
-        }
-    }
 }
 
 /// One year's equity indicators: `values[quintile - 1][QuintileIndicator.index]`.

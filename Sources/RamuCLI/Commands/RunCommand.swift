@@ -1,4 +1,5 @@
 import ArgumentParser
+import Briefing
 import Foundation
 import OutputWriters
 import RamuModel
@@ -7,7 +8,8 @@ import ScenarioFiles
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simule un scénario et écrit ses tableaux (indicators.csv, parameters.csv, taxes.csv, manifest.json).")
+        abstract: "Simule un scénario et écrit ses tableaux (\(OutputFile.indicators.name), \(OutputFile.parameters.name), "
+            + "\(OutputFile.taxes.name), \(RunManifest.fileName)).")
 
     @Argument(help: "Fichier de scénario YAML, par exemple scenarios/baseline.yaml.")
     var file: String
@@ -17,10 +19,10 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Dossier de sortie ; les tableaux vont dans DOSSIER/<scénario>/.")
     var out: String = "notebooks-output"
 
-    @Flag(name: .long, help: "Écrit aussi households.csv (ménages de la réplication 0, chaque année).")
+    @Flag(name: .long, help: "Écrit aussi \(OutputFile.households.name) (ménages de la réplication 0, chaque année).")
     var microdata = false
 
-    @Flag(name: .long, help: "Écrit aussi la note de synthèse (briefing.xlsx, briefing.html, tableaux/) dans DOSSIER/<scénario>/.")
+    @Flag(name: .long, help: "Écrit aussi la note de synthèse (\(BriefingPack.workbookName), \(BriefingPack.htmlName), \(BriefingPack.tablesDirectory)/) dans DOSSIER/<scénario>/.")
     var briefing = false
 
     func run() throws {

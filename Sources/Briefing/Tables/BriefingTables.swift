@@ -18,42 +18,33 @@ public enum BriefingTables {
     /// The years of the headline tables, when the run covers them.
     public static let headlineYears = [2025, 2030, 2035]
 
-    static let coverage: [Indicator] = [
-        .population, .coverageAMO, .coverageRAMED, .coverageMutuelle, .coverageRAMU, .coverageTotal, .uncovered,
-        .careNeeds, .careEpisodes, .forgoneCare,
-    ]
-    static let spending: [Indicator] = [
-        .cheTotal, .cheState, .cheCollectivites, .cheDonors, .cheContributions, .chePremiums, .cheTaxes, .cheOOP,
-        .oopShare, .oopPerCapita, .gratuitesCost,
-    ]
-    static let protection: [Indicator] = [
-        .catastrophic10, .catastrophic25, .catastrophicDiscretionary40, .hardshipImpoverishing, .hardshipLarge,
-        .impoverished, .furtherImpoverished,
-    ]
-    static let financing: [Indicator] = [
-        .healthBudget, .healthBudgetShare, .earmarkedTaxRevenue, .poolRevenue, .poolSpending, .poolBalance,
-        .poolReserve, .financingGap, .fiscalSpace,
-    ]
+    /// The indicators of one group's sheet, in declaration order (`Indicator.allCases`).
+    static func indicators(in group: BriefingGroup) -> [Indicator] {
+        Indicator.allCases.filter { $0.declaration.group == group }
+    }
+
+    /// The groups that have a sheet of indicators by year (equity, by quintile, has its own).
+    static let indicatorGroups: [BriefingGroup] = [.coverage, .spending, .protection, .financing]
 
     /// Every table, in sheet order.
     public static func all(_ input: BriefingInput) -> [BriefingTable] {
-        // An indicator a later version adds, and no group lists yet, still reaches the workbook.
-        let grouped = Set((coverage + spending + protection + financing).map(\.id))
+        // An indicator a later version adds, which this one does not declare, still reaches the workbook.
+        let grouped = Set(indicatorGroups.flatMap { indicators(in: $0) }.map(\.id))
         let others = input.indicatorIDs.filter { !grouped.contains($0) }
         return [
             synthesis(input),
             indicatorSheet(input, sheet: "Couverture", file: "couverture.csv",
                            title: "Couverture par l'assurance maladie et recours aux soins",
-                           ids: coverage.map(\.id), charts: [Indicator.coverageTotal.id]),
+                           ids: indicators(in: .coverage).map(\.id), charts: [Indicator.coverageTotal.id]),
             indicatorSheet(input, sheet: "Dépenses", file: "depenses.csv",
                            title: "Dépense courante de santé (DCS) par source et paiements directs",
-                           ids: spending.map(\.id), charts: [Indicator.oopShare.id]),
+                           ids: indicators(in: .spending).map(\.id), charts: [Indicator.oopShare.id]),
             indicatorSheet(input, sheet: "Protection financière", file: "protection_financiere.csv",
                            title: "Protection financière : dépenses catastrophiques et appauvrissement",
-                           ids: protection.map(\.id), charts: [Indicator.catastrophic10.id]),
+                           ids: indicators(in: .protection).map(\.id), charts: [Indicator.catastrophic10.id]),
             indicatorSheet(input, sheet: "Financement", file: "financement.csv",
                            title: "Financement : budget de l'État, taxes affectées, régimes d'assurance",
-                           ids: financing.map(\.id) + others,
+                           ids: indicators(in: .financing).map(\.id) + others,
                            charts: [Indicator.financingGap.id, Indicator.fiscalSpace.id]),
             taxes(input),
             equity(input),
@@ -84,7 +75,7 @@ public enum BriefingTables {
                 columns += [("Moyenne \(year)", 12), ("\(year) : 5 %", 12), ("\(year) : 95 %", 12)]
             }
         }
-        columns.append(("Code (indicators.csv)", 30))
+        columns.append(("Code (\(OutputFile.indicators.name))", 30))
         var rows: [[Cell]] = []
         for indicator in headline {
             guard let (label, unit) = input.describe(indicator.id) else { continue }
@@ -93,14 +84,14 @@ public enum BriefingTables {
                 for year in years {
                     if comparison {
                         if let d = input.difference(scenario.name, indicator.id, year: year) {
-                            let kind = NumberKind.forUnit(unit, difference: true)
-                            row += [.number(d.mean, .forUnit(unit)), .number(d.difference, kind),
+                            let kind = NumberKind(indicator.declaration, difference: true)
+                            row += [.number(d.mean, NumberKind(indicator.declaration)), .number(d.difference, kind),
                                     .number(d.differenceP05, kind), .number(d.differenceP95, kind)]
                         } else {
                             row += [.empty, .empty, .empty, .empty]
                         }
                     } else if let e = scenario.estimate(indicator.id, year: year) {
-                        let kind = NumberKind.forUnit(unit)
+                        let kind = NumberKind(indicator.declaration)
                         row += [.number(e.mean, kind), .number(e.p05, kind), .number(e.p95, kind)]
                     } else {
                         row += [.empty, .empty, .empty]
@@ -113,9 +104,11 @@ public enum BriefingTables {
         let note: String
         if comparison, let b = input.baseline {
             note = "Moyenne sur \(replicationText(input)) ; écart avec « \(input.scenarios[b].name) » calculé réplication par "
-                + "réplication (nombres aléatoires communs), avec son intervalle 5–95 %. Source : comparison.csv."
+                + "réplication (nombres aléatoires communs), avec son intervalle 5–95 %. "
+                + "Source : \(OutputFile.comparison.name)."
         } else {
-            note = "Moyenne sur \(replicationText(input)) et intervalle 5–95 % des réplications. Source : indicators.csv."
+            note = "Moyenne sur \(replicationText(input)) et intervalle 5–95 % des réplications. "
+                + "Source : \(OutputFile.indicators.name)."
         }
         var table = BriefingTable(sheet: "Synthèse", fileName: "synthese.csv",
                                   title: "Indicateurs clés en \(years.map(String.init).joined(separator: ", "))",
@@ -136,14 +129,14 @@ public enum BriefingTables {
         } else {
             columns += input.scenarios.map { ($0.name, max(12, Double($0.name.count) + 3)) }
         }
-        columns.append(("Code (indicators.csv)", 30))
+        columns.append(("Code (\(OutputFile.indicators.name))", 30))
         let years = input.years
         var rows: [[Cell]] = []
         var chartSpecs: [ChartSpec] = []
         for id in ids {
             guard let (label, unit) = input.describe(id) else { continue }
             let first = rows.count
-            let kind = NumberKind.forUnit(unit)
+            let kind = NumberKind.indicator(id, unit: unit)
             for year in years {
                 var row: [Cell] = [.text(label), .text(unit), .number(Double(year), .plain)]
                 if single {
@@ -166,8 +159,8 @@ public enum BriefingTables {
         }
         let how = single ? "moyenne et intervalle 5–95 % sur \(replicationText(input))"
             : "moyenne sur \(replicationText(input)), une colonne par scénario"
-        var table = BriefingTable(sheet: sheet, fileName: file, title: title,
-                                  note: "Par indicateur et par année : \(how). Source : indicators.csv de chaque scénario.",
+        let note = "Par indicateur et par année : \(how). Source : \(OutputFile.indicators.name) de chaque scénario."
+        var table = BriefingTable(sheet: sheet, fileName: file, title: title, note: note,
                                   columns: columns, rows: rows, frozenColumns: 3, charts: chartSpecs)
         table.shadeGroups(by: columns.count - 1)
         return table
@@ -184,7 +177,7 @@ public enum BriefingTables {
         } else {
             columns += input.scenarios.map { ($0.name, max(12, Double($0.name.count) + 3)) }
         }
-        columns.append(("Code (indicators_by_quintile.csv)", 30))
+        columns.append(("Code (\(OutputFile.indicatorsByQuintile.name))", 30))
         // key "id|year|quintile" → estimate, per scenario
         let lookups: [[String: Estimate]] = input.scenarios.map { s in
             Dictionary(s.quintiles.map { ("\($0.id)|\($0.year)|\($0.quintile)", $0.estimate) }, uniquingKeysWith: { a, _ in a })
@@ -201,7 +194,7 @@ public enum BriefingTables {
         var rows: [[Cell]] = []
         for id in ids {
             let (label, unit) = describe[id]!
-            let kind = NumberKind.forUnit(unit)
+            let kind = NumberKind.quintileIndicator(id, unit: unit)
             for year in years {
                 for quintile in 1...5 {
                     let key = "\(id)|\(year)|\(quintile)"
@@ -222,7 +215,7 @@ public enum BriefingTables {
             sheet: "Équité", fileName: "equite.csv",
             title: "Équité : indicateurs par quintile de consommation par personne",
             note: "Quintiles de la population selon la consommation par personne, recalculés chaque année (1 = les 20 % "
-                + "les plus pauvres) ; moyenne sur \(replicationText(input)). Source : indicators_by_quintile.csv.",
+                + "les plus pauvres) ; moyenne sur \(replicationText(input)). Source : \(OutputFile.indicatorsByQuintile.name).",
             columns: columns, rows: rows, frozenColumns: 4)
         table.shadeGroups(by: columns.count - 1)
         return table
@@ -275,9 +268,10 @@ public enum BriefingTables {
             rows.append(row)
         }
         let note = others.isEmpty
-            ? "Chaque paramètre tel qu'il a servi, avec son unité et sa source. Source : parameters.csv."
+            ? "Chaque paramètre tel qu'il a servi, avec son unité et sa source. Source : \(OutputFile.parameters.name)."
             : "Chaque paramètre tel qu'il a servi dans « \(base.name) », avec son unité et sa source ; pour les autres "
-                + "scénarios, la valeur et la source seulement là où elles diffèrent. Source : parameters.csv de chaque scénario."
+                + "scénarios, la valeur et la source seulement là où elles diffèrent. Source : \(OutputFile.parameters.name) "
+                + "de chaque scénario."
         return BriefingTable(sheet: "Paramètres", fileName: "parametres.csv", title: "Paramètres et sources",
                              note: note, columns: columns, rows: rows, frozenColumns: 1)
     }
@@ -342,9 +336,9 @@ public enum BriefingTables {
                 + "31 décembre.",
             "Échantillon : chaque ménage simulé représente 1/f ménages du Mali (f = fraction d'échantillon) ; les totaux "
                 + "sont ramenés au Mali entier.",
-            "Fichiers : indicators.csv, indicators_by_quintile.csv, parameters.csv"
-                + (taxed(input).isEmpty ? "" : ", taxes.csv") + " (un dossier par scénario)"
-                + (input.kind == .comparison ? " et comparison.csv" : "")
+            "Fichiers : \(OutputFile.indicators.name), \(OutputFile.indicatorsByQuintile.name), \(OutputFile.parameters.name)"
+                + (taxed(input).isEmpty ? "" : ", \(OutputFile.taxes.name)") + " (un dossier par scénario)"
+                + (input.kind == .comparison ? " et \(OutputFile.comparison.name)" : "")
                 + " ; les mêmes tableaux pour Excel en français dans tableaux/ (séparateur « ; », virgule décimale).",
         ]
         return notes

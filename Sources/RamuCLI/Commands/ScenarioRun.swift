@@ -155,15 +155,18 @@ struct PreparedRun {
     {
         let name = scenario.name
         var files = [
-            (name: "indicators.csv", contents: try IndicatorTables.indicators(scenario: name, summary: summary).render()),
-            (name: "parameters.csv", contents: IndicatorTables.parameters(parameterRows).render()),
+            (name: OutputFile.indicators.name,
+             contents: try IndicatorTables.indicators(scenario: name, summary: summary).render()),
+            (name: OutputFile.parameters.name, contents: IndicatorTables.parameters(parameterRows).render()),
         ]
         if !parameters.taxes.isEmpty {
             let taxes = ReplicationSummary.taxes(results, names: parameters.taxes.map(\.name))
-            files.append((name: "taxes.csv", contents: try IndicatorTables.taxes(scenario: name, summary: taxes).render()))
+            files.append((name: OutputFile.taxes.name,
+                          contents: try IndicatorTables.taxes(scenario: name, summary: taxes).render()))
         }
         if microdata, let first = results.first {  // replication 0: the only one that keeps microdata
-            files.append((name: "households.csv", contents: try IndicatorTables.households(first.households).render()))
+            files.append((name: OutputFile.households.name,
+                          contents: try IndicatorTables.households(first.households).render()))
         }
         return files
     }

@@ -13,7 +13,8 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Simule plusieurs scénarios avec les mêmes nombres aléatoires et les compare à une référence.",
         discussion: """
-            Chaque scénario est écrit dans DOSSIER/<scénario>/ comme par « ramusim run » ; DOSSIER/comparison.csv \
+            Chaque scénario est écrit dans DOSSIER/<scénario>/ comme par « ramusim run » ; \
+            DOSSIER/\(OutputFile.comparison.name) \
             donne, par scénario, année et indicateur, la moyenne et l'écart avec la référence calculé \
             réplication par réplication (moyenne et intervalle 5–95 %).
             """)
@@ -27,10 +28,12 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var settings: RunSettings
 
-    @Option(name: .long, help: "Dossier de sortie ; DOSSIER/<scénario>/ pour chaque scénario et DOSSIER/comparison.csv.")
+    @Option(name: .long,
+            help: "Dossier de sortie ; DOSSIER/<scénario>/ pour chaque scénario et DOSSIER/\(OutputFile.comparison.name).")
     var out: String = "notebooks-output"
 
-    @Flag(name: .long, help: "Écrit aussi la note de synthèse de la comparaison (briefing.xlsx, briefing.html, tableaux/) dans DOSSIER/.")
+    @Flag(name: .long,
+          help: "Écrit aussi la note de synthèse de la comparaison (\(BriefingPack.workbookName), \(BriefingPack.htmlName), \(BriefingPack.tablesDirectory)/) dans DOSSIER/.")
     var briefing = false
 
     func run() throws {
@@ -66,7 +69,8 @@ struct CompareCommand: ParsableCommand {
             let comparisonCSV = Data(try IndicatorTables.comparison(comparisons).render().utf8)
             let manifest = plan.manifest(command: command, rerun: rerun, settings: settings,
                                          comparisonCSV: comparisonCSV, scenarioManifests: files.map { $0.last!.data })
-            return (files, [(name: "comparison.csv", data: comparisonCSV), (name: RunManifest.fileName, data: try manifest.rendered())])
+            return (files, [(name: OutputFile.comparison.name, data: comparisonCSV),
+                            (name: RunManifest.fileName, data: try manifest.rendered())])
         }
         // The scenario directories first, then DIR/comparison.csv and DIR/manifest.json beside them.
         try outputs.commit(files) {
@@ -107,7 +111,7 @@ struct ComparisonPlan {
                 throw refusal("\(file) : le scénario « \(name) » porte le même nom que \(other) ; leurs dossiers de sortie "
                        + "se confondraient : renommez l'un des fichiers")
             }
-            if name == "comparison.csv" || name == RunManifest.fileName || BriefingPack.reservedNames.contains(name) {
+            if name == OutputFile.comparison.name || name == RunManifest.fileName || BriefingPack.reservedNames.contains(name) {
                 throw refusal("\(file) : nom de scénario « \(name) » réservé aux fichiers de la comparaison ; renommez le fichier")
             }
             firstFile[name] = file
@@ -173,7 +177,7 @@ extension ComparisonPlan {
             sampleFraction: runs[0].parameters.simulation.sampleFraction, threads: settings.threadCount,
             microdata: false, startedAt: RunManifest.timestamp(command.started), endedAt: RunManifest.timestamp(Date()),
             inputs: inputs, parameters: [],
-            outputs: [RunManifest.FileHash(file: "comparison.csv", data: comparisonCSV)],
+            outputs: [RunManifest.FileHash(file: OutputFile.comparison.name, data: comparisonCSV)],
             scenarios: zip(runs, scenarioManifests).map { run, data in
                 RunManifest.ScenarioDirectory(name: run.scenario.name, manifestSHA256: SHA256.hex(of: data))
             })

@@ -79,7 +79,7 @@ struct SVGLineChart {
     }
 
     func tickLabel(_ v: Double) -> String {
-        switch kind {
+        switch kind.style {
         case .percent: formatFrench(v, decimals: v == v.rounded() ? 0 : 1) + "\u{A0}%"
         default: formatFrench(v, decimals: 0)
         }

@@ -7,9 +7,10 @@ import OutputWriters
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Vérifie qu'un dossier de résultats est intact (empreintes SHA-256 de manifest.json), et avec --rerun qu'il se reproduit.",
+        abstract: "Vérifie qu'un dossier de résultats est intact (empreintes SHA-256 de \(RunManifest.fileName)), "
+            + "et avec --rerun qu'il se reproduit.",
         discussion: """
-            DOSSIER est un dossier de scénario (DOSSIER/manifest.json), le dossier d'une comparaison, ou un dossier \
+            DOSSIER est un dossier de scénario (DOSSIER/\(RunManifest.fileName)), le dossier d'une comparaison, ou un dossier \
             de sortie dont chaque sous-dossier a son manifeste. Code de sortie : 0 si tout est intact (et reproduit \
             avec --rerun), 1 sinon, 2 si le manifeste manque ou est illisible.
             """)

@@ -38,7 +38,7 @@ extension BriefingTables {
             for year in years {
                 let found = lookups.map { $0["\(tax)|\(year)"] }
                 guard let unit = found.lazy.compactMap({ $0?.unit }).first else { continue }
-                let kind = NumberKind.forUnit(unit)
+                let kind = NumberKind.forUnit(unit)  // a tax is no declared indicator: its unit as taxes.csv gives it
                 var row: [Cell] = [.text(tax), .text(unit), .number(Double(year), .plain)]
                 if single, let e = found[0]?.estimate {
                     row += [.number(e.mean, kind), .number(e.p05, kind), .number(e.p95, kind)]
@@ -53,7 +53,8 @@ extension BriefingTables {
         var table = BriefingTable(
             sheet: taxSheet, fileName: "taxes_affectees.csv", title: "Taxes affectées au RAMU : recettes par taxe",
             note: "Recettes de chaque taxe affectée au RAMU, en MFCFA (millions de FCFA courants), par année : \(how). "
-                + "Leur total est « Recettes des taxes affectées au RAMU » (feuille Financement). Source : taxes.csv.",
+                + "Leur total est « Recettes des taxes affectées au RAMU » (feuille Financement). "
+                + "Source : \(OutputFile.taxes.name).",
             columns: columns, rows: rows, frozenColumns: 3)
         table.shadeGroups(by: 0)
         return table

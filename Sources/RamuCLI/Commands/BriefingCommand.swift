@@ -9,10 +9,12 @@ import RamuModel
 struct BriefingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "briefing",
-        abstract: "Écrit la note de synthèse d'une simulation : briefing.xlsx, briefing.html et tableaux/ (CSV pour Excel en français).",
+        abstract: "Écrit la note de synthèse d'une simulation : \(BriefingPack.workbookName), \(BriefingPack.htmlName) et "
+            + "\(BriefingPack.tablesDirectory)/ (CSV pour Excel en français).",
         discussion: """
-            DOSSIER est le dossier de sortie d'un « ramusim run » (DOSSIER/<scénario>/, qui contient indicators.csv) \
-            ou d'un « ramusim compare » (le dossier qui contient comparison.csv). Les fichiers sont écrits dans DOSSIER ; \
+            DOSSIER est le dossier de sortie d'un « ramusim run » (DOSSIER/<scénario>/, qui contient \
+            \(OutputFile.indicators.name)) ou d'un « ramusim compare » (le dossier qui contient \
+            \(OutputFile.comparison.name)). Les fichiers sont écrits dans DOSSIER ; \
             rien n'est simulé. « run » et « compare » le font d'eux-mêmes avec --briefing.
             """)
 
@@ -73,7 +75,7 @@ extension PreparedRun {
                                           replications: settings.replications,
                                           sampleFraction: parameters.simulation.sampleFraction,
                                           date: ScenarioRecord.RunRecord.today(), baseline: baseline))
-        return [(name: "indicators_by_quintile.csv", contents: quintiles.render()),
+        return [(name: OutputFile.indicatorsByQuintile.name, contents: quintiles.render()),
                 (name: ScenarioRecord.fileName, contents: try record.rendered())]
     }
 }

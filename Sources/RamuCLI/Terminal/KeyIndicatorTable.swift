@@ -17,9 +17,10 @@ enum KeyIndicatorTable {
         var mean: [String: Double] = [:]
         for row in summary { mean["\(row.year)|\(row.indicator.id)"] = row.stats.mean }
         let rows = indicators.map { indicator -> [String] in
-            [indicator.labelFR, indicator.unit] + shown.map { year in
-                let value = mean["\(year)|\(indicator.id)"] ?? 0
-                return formatFrench(value, decimals: indicator.unit == "%" ? 1 : 0)
+            let declaration = indicator.declaration
+            return [declaration.labelFR, declaration.unit.text] + shown.map { year in
+                let value = mean["\(year)|\(declaration.id)"] ?? 0
+                return formatFrench(value, decimals: declaration.format.levelDecimals)
             }
         }
         let title = "\(scenario.title ?? scenario.name) — moyenne de \(replications) réplication(s), "

@@ -1,4 +1,5 @@
 import Foundation
+import OutputWriters
 import RamuModel
 
 extension BriefingInput {
@@ -31,13 +32,13 @@ extension BriefingInput {
             }
             for row in s.taxes {
                 try check(row.estimate, scenario: s.name, id: Indicator.earmarkedTaxRevenue.id, year: row.year,
-                          ", taxe « \(row.tax) » (taxes.csv)")
+                          ", taxe « \(row.tax) » (\(OutputFile.taxes.name))")
             }
         }
         for d in differences {
             for (x, what) in [(d.mean, "la moyenne"), (d.difference, "l'écart à la référence"),
                               (d.differenceP05, "le 5e centile de l'écart"), (d.differenceP95, "le 95e centile de l'écart")] {
-                try check(x, what, scenario: d.scenario, id: d.id, year: d.year, " (comparison.csv)")
+                try check(x, what, scenario: d.scenario, id: d.id, year: d.year, " (\(OutputFile.comparison.name))")
             }
         }
         if let fraction = run?.sampleFraction, !fraction.isFinite {

@@ -126,7 +126,8 @@ public struct BriefingInput: Sendable {
 
     // MARK: Reading a directory
 
-    /// Reads `directory`: a comparison if it holds comparison.csv, a run if it holds indicators.csv.
+    /// Reads `directory`: a comparison if it holds comparison.csv, a run if it holds indicators.csv
+    /// (`OutputFile`: their names and the columns each must have).
     public static func load(directory: URL) throws(BriefingError) -> BriefingInput {
         let path = directory.standardizedFileURL.path
         let fm = FileManager.default
@@ -136,34 +137,34 @@ public struct BriefingInput: Sendable {
                                 + "(DOSSIER/<scénario>/) ou d'un « ramusim compare » (DOSSIER/)")
         }
         let root = URL(fileURLWithPath: path, isDirectory: true)
-        if fm.fileExists(atPath: root.appendingPathComponent("comparison.csv").path) {
+        if fm.fileExists(atPath: root.appendingPathComponent(OutputFile.comparison.name).path) {
             return try loadComparison(root)
         }
-        if fm.fileExists(atPath: root.appendingPathComponent("indicators.csv").path) {
+        if fm.fileExists(atPath: root.appendingPathComponent(OutputFile.indicators.name).path) {
             let scenario = try loadScenario(root)
             var input = BriefingInput(kind: .run, directory: root, scenarios: [scenario], baseline: nil, differences: [],
                                       run: scenario.record.run)
             if input.run == nil { input.run = try manifestRun(root, baseline: nil) }
             return input
         }
-        throw BriefingError("« \(path) » ne contient ni comparison.csv (sortie de « ramusim compare ») ni indicators.csv "
-                            + "(sortie de « ramusim run », dans DOSSIER/<scénario>/)")
+        throw BriefingError("« \(path) » ne contient ni \(OutputFile.comparison.name) (sortie de « ramusim compare ») ni "
+                            + "\(OutputFile.indicators.name) (sortie de « ramusim run », dans DOSSIER/<scénario>/)")
     }
 
     private static func loadComparison(_ root: URL) throws(BriefingError) -> BriefingInput {
-        let csv = try CSVFile(path: root.appendingPathComponent("comparison.csv").path)
-        let c = try csv.columns(["scenario", "year", "indicator", "label_fr", "unit", "mean", "diff_vs_baseline",
-                                 "diff_p05", "diff_p95"])
+        let csv = try CSVFile(path: root.appendingPathComponent(OutputFile.comparison.name).path)
+        let c = try csv.columns(of: .comparison)
         var differences: [DifferenceRow] = []
         var names: [String] = []
         for i in csv.rows.indices {
             let r = csv.rows[i]
-            let name = r[c["scenario"]!]
+            let name = r[c[.scenario]!]
             if !names.contains(name) { names.append(name) }
             differences.append(DifferenceRow(
-                scenario: name, year: try csv.integer(i, c["year"]!), id: r[c["indicator"]!], label: r[c["label_fr"]!],
-                unit: r[c["unit"]!], mean: try csv.number(i, c["mean"]!), difference: try csv.number(i, c["diff_vs_baseline"]!),
-                differenceP05: try csv.number(i, c["diff_p05"]!), differenceP95: try csv.number(i, c["diff_p95"]!)))
+                scenario: name, year: try csv.integer(i, c[.year]!), id: r[c[.indicator]!], label: r[c[.labelFR]!],
+                unit: r[c[.unit]!], mean: try csv.number(i, c[.mean]!),
+                difference: try csv.number(i, c[.differenceVsBaseline]!),
+                differenceP05: try csv.number(i, c[.differenceP05]!), differenceP95: try csv.number(i, c[.differenceP95]!)))
         }
         guard !names.isEmpty else { throw BriefingError("« \(csv.path) » n'a aucune ligne de données") }
         var scenarios: [ScenarioOutputs] = []
@@ -172,9 +173,9 @@ public struct BriefingInput: Sendable {
                 throw BriefingError("« \(csv.path) » : nom de scénario « \(name) » inutilisable comme dossier")
             }
             let sub = root.appendingPathComponent(name, isDirectory: true)
-            guard FileManager.default.fileExists(atPath: sub.appendingPathComponent("indicators.csv").path) else {
-                throw BriefingError("« \(sub.path)/indicators.csv » absent : comparison.csv cite le scénario « \(name) » "
-                                    + "mais son dossier manque")
+            guard FileManager.default.fileExists(atPath: sub.appendingPathComponent(OutputFile.indicators.name).path) else {
+                throw BriefingError("« \(sub.path)/\(OutputFile.indicators.name) » absent : \(OutputFile.comparison.name) cite "
+                                    + "le scénario « \(name) » mais son dossier manque")
             }
             scenarios.append(try loadScenario(sub))
         }
@@ -204,56 +205,56 @@ public struct BriefingInput: Sendable {
             record = try ScenarioRecord(parsing: data, path: recordPath)
         }
 
-        let csv = try CSVFile(path: directory.appendingPathComponent("indicators.csv").path)
-        let columns = ["year", "indicator", "label_fr", "unit", "mean", "sd", "p05", "p50", "p95", "replications"]
-        let c = try csv.columns(columns)
+        let csv = try CSVFile(path: directory.appendingPathComponent(OutputFile.indicators.name).path)
+        let c = try csv.columns(of: .indicators)
         var indicators: [IndicatorRow] = []
         for i in csv.rows.indices {
-            indicators.append(IndicatorRow(year: try csv.integer(i, c["year"]!), id: csv.rows[i][c["indicator"]!],
-                                           label: csv.rows[i][c["label_fr"]!], unit: csv.rows[i][c["unit"]!],
+            indicators.append(IndicatorRow(year: try csv.integer(i, c[.year]!), id: csv.rows[i][c[.indicator]!],
+                                           label: csv.rows[i][c[.labelFR]!], unit: csv.rows[i][c[.unit]!],
                                            estimate: try estimate(csv, i, c)))
         }
 
         var quintiles: [QuintileRow] = []
-        let quintilePath = directory.appendingPathComponent("indicators_by_quintile.csv").path
+        let quintilePath = directory.appendingPathComponent(OutputFile.indicatorsByQuintile.name).path
         if FileManager.default.fileExists(atPath: quintilePath) {
             let q = try CSVFile(path: quintilePath)
-            let qc = try q.columns(columns + ["quintile"])
+            let qc = try q.columns(of: .indicatorsByQuintile)
             for i in q.rows.indices {
-                quintiles.append(QuintileRow(year: try q.integer(i, qc["year"]!), quintile: try q.integer(i, qc["quintile"]!),
-                                             id: q.rows[i][qc["indicator"]!], label: q.rows[i][qc["label_fr"]!],
-                                             unit: q.rows[i][qc["unit"]!], estimate: try estimate(q, i, qc)))
+                quintiles.append(QuintileRow(year: try q.integer(i, qc[.year]!), quintile: try q.integer(i, qc[.quintile]!),
+                                             id: q.rows[i][qc[.indicator]!], label: q.rows[i][qc[.labelFR]!],
+                                             unit: q.rows[i][qc[.unit]!], estimate: try estimate(q, i, qc)))
             }
         }
 
         var taxes: [TaxRow] = []
-        let taxPath = directory.appendingPathComponent("taxes.csv").path
+        let taxPath = directory.appendingPathComponent(OutputFile.taxes.name).path
         if FileManager.default.fileExists(atPath: taxPath) {
             let t = try CSVFile(path: taxPath)
-            let tc = try t.columns(["year", "tax", "unit", "mean", "sd", "p05", "p50", "p95", "replications"])
+            let tc = try t.columns(of: .taxes)
             for i in t.rows.indices {
-                taxes.append(TaxRow(year: try t.integer(i, tc["year"]!), tax: t.rows[i][tc["tax"]!], unit: t.rows[i][tc["unit"]!],
+                taxes.append(TaxRow(year: try t.integer(i, tc[.year]!), tax: t.rows[i][tc[.tax]!], unit: t.rows[i][tc[.unit]!],
                                     estimate: try estimate(t, i, tc)))
             }
         }
 
         var parameters: [ParameterRow] = []
-        let parameterPath = directory.appendingPathComponent("parameters.csv").path
+        let parameterPath = directory.appendingPathComponent(OutputFile.parameters.name).path
         if FileManager.default.fileExists(atPath: parameterPath) {
             let p = try CSVFile(path: parameterPath)
-            let pc = try p.columns(["parameter", "value", "unit", "source"])
+            let pc = try p.columns(of: .parameters)
             parameters = p.rows.map {
-                ParameterRow(parameter: $0[pc["parameter"]!], value: $0[pc["value"]!], unit: $0[pc["unit"]!], source: $0[pc["source"]!])
+                ParameterRow(parameter: $0[pc[.parameter]!], value: $0[pc[.value]!], unit: $0[pc[.unit]!],
+                             source: $0[pc[.source]!])
             }
         }
         return ScenarioOutputs(record: record, indicators: indicators, quintiles: quintiles, taxes: taxes,
                                parameters: parameters)
     }
 
-    private static func estimate(_ csv: CSVFile, _ i: Int, _ c: [String: Int]) throws(BriefingError) -> Estimate {
-        Estimate(mean: try csv.number(i, c["mean"]!), sd: try csv.number(i, c["sd"]!), p05: try csv.number(i, c["p05"]!),
-                 p50: try csv.number(i, c["p50"]!), p95: try csv.number(i, c["p95"]!),
-                 replications: try csv.integer(i, c["replications"]!))
+    private static func estimate(_ csv: CSVFile, _ i: Int, _ c: [OutputFile.Column: Int]) throws(BriefingError) -> Estimate {
+        Estimate(mean: try csv.number(i, c[.mean]!), sd: try csv.number(i, c[.sd]!), p05: try csv.number(i, c[.p05]!),
+                 p50: try csv.number(i, c[.p50]!), p95: try csv.number(i, c[.p95]!),
+                 replications: try csv.integer(i, c[.replications]!))
     }
 
     /// The run as manifest.json recorded it, when the directory has one that can be read.

@@ -14,6 +14,11 @@ public struct CSVTable: Sendable, Equatable {
         self.rows = rows
     }
 
+    /// An empty table with the header of `file`.
+    public init(_ file: OutputFile) {
+        self.init(header: file.header)
+    }
+
     public func render() -> String {
         var text = CSVTable.record(header)
         for (i, row) in rows.enumerated() {

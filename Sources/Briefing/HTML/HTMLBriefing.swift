@@ -140,7 +140,7 @@ public enum HTMLBriefing {
                 }
                 if comparison { html += "<td class=\"nom\">\(HTML.escape(s.name))</td>" }
                 for year in years {
-                    html += "<td>" + headlineCell(input, s, i, indicator.id, unit: unit, year: year) + "</td>"
+                    html += "<td>" + headlineCell(input, s, i, indicator, year: year) + "</td>"
                 }
                 html += "</tr>\n"
             }
@@ -148,16 +148,17 @@ public enum HTMLBriefing {
         return html + "</tbody>\n</table>\n"
     }
 
-    static func headlineCell(_ input: BriefingInput, _ s: ScenarioOutputs, _ i: Int, _ id: String, unit: String,
+    static func headlineCell(_ input: BriefingInput, _ s: ScenarioOutputs, _ i: Int, _ indicator: Indicator,
                              year: Int) -> String {
+        let id = indicator.id
         guard let e = s.estimate(id, year: year) else { return "n.d." }
-        let kind = NumberKind.forUnit(unit)
+        let kind = NumberKind(indicator.declaration)
         var cell = HTML.escape(kind.french(e.mean))
         if input.kind == .comparison {
             if i == input.baseline {
                 cell += "<br><span class=\"ecart\">référence</span>"
             } else if let d = input.difference(s.name, id, year: year) {
-                let dk = NumberKind.forUnit(unit, difference: true)
+                let dk = NumberKind(indicator.declaration, difference: true)
                 cell += "<br><span class=\"ecart\">" + HTML.escape("\(dk.french(d.difference)) [\(dk.french(d.differenceP05)) ; "
                     + "\(dk.french(d.differenceP95))]") + "</span>"
             }
@@ -183,7 +184,7 @@ public enum HTMLBriefing {
                     name: s.name, colour: colours[i], dashed: input.kind == .comparison && i == input.baseline,
                     points: rows.map { (year: $0.year, mean: $0.estimate.mean, p05: $0.estimate.p05, p95: $0.estimate.p95) }))
             }
-            let chart = SVGLineChart(title: label, unit: unit, kind: .forUnit(unit), series: series)
+            let chart = SVGLineChart(title: label, unit: unit, kind: NumberKind(indicator.declaration), series: series)
             html += "<figure class=\"graphique\" id=\"graphique-\(indicator.id)\">\n"
                 + "<figcaption>\(HTML.escape(label)) <span class=\"unite\">(\(HTML.escape(unit)))</span></figcaption>\n"
                 + chart.render() + "\n" + legend + "\n</figure>\n"
@@ -194,7 +195,7 @@ public enum HTMLBriefing {
     static func equity(_ input: BriefingInput) -> String {
         let years = BriefingTables.summaryYears(input)
         guard let year = years.last, input.scenarios.contains(where: { !$0.quintiles.isEmpty }) else {
-            return "<p>Ces sorties ne contiennent pas d'indicateurs par quintile (indicators_by_quintile.csv).</p>"
+            return "<p>Ces sorties ne contiennent pas d'indicateurs par quintile (\(OutputFile.indicatorsByQuintile.name)).</p>"
         }
         var html = "<p class=\"note\">En \(year), par quintile de consommation par personne (Q1 = les 20\u{A0}% les plus "
             + "pauvres, Q5 = les 20\u{A0}% les plus riches) ; moyenne des réplications. Toutes les années sont dans la "
@@ -207,7 +208,7 @@ public enum HTMLBriefing {
                                uniquingKeysWith: { a, _ in a }))
             }
             guard let any = rows.lazy.compactMap({ $0.1.values.first }).first else { continue }
-            let kind = NumberKind.forUnit(any.unit)
+            let kind = NumberKind(indicator.declaration)
             for (i, (s, byQuintile)) in rows.enumerated() {
                 html += "<tr\(i == 0 ? " class=\"premier\"" : "")>"
                 if i == 0 {
@@ -238,7 +239,7 @@ public enum HTMLBriefing {
                 (s, Dictionary(s.taxes.filter { $0.tax == tax }.map { ($0.year, $0) }, uniquingKeysWith: { a, _ in a }))
             }
             let unit = rows.lazy.compactMap { $0.1.values.first?.unit }.first ?? "MFCFA"
-            let kind = NumberKind.forUnit(unit)
+            let kind = NumberKind.forUnit(unit)  // a tax is no declared indicator: its unit as taxes.csv gives it
             for (i, (s, byYear)) in rows.enumerated() {
                 html += "<tr\(i == 0 ? " class=\"premier\"" : "")>"
                 if i == 0 {
@@ -261,7 +262,7 @@ public enum HTMLBriefing {
 
     static func reproduction(_ input: BriefingInput) -> String {
         guard let run = input.run else {
-            return "<p>Ces sorties n'ont enregistré ni la commande ni la graine (ni manifest.json ni scenario.json).</p>"
+            return "<p>Ces sorties n'ont enregistré ni la commande ni la graine (ni \(RunManifest.fileName) ni \(ScenarioRecord.fileName)).</p>"
         }
         var html = "<p>Ces résultats ont été produits par la commande suivante, lancée depuis le dossier du projet "
             + "(<code>ramusim</code> y est <code>.build/release/ramusim</code> une fois compilé par <code>scripts/baseline</code>) ; "
@@ -276,11 +277,12 @@ public enum HTMLBriefing {
         ]
         for (k, v) in facts { html += "<dt>\(HTML.escape(k))</dt><dd>\(HTML.escape(v))</dd>" }
         html += "</dl>\n"
-        html += "<p>Les mêmes chiffres, pour les retrouver un par un : <code>briefing.xlsx</code> (une feuille par thème), "
+        html += "<p>Les mêmes chiffres, pour les retrouver un par un : <code>\(BriefingPack.workbookName)</code> (une feuille par thème), "
             + "<code>tableaux/</code> (CSV pour Excel en français), et les fichiers de la simulation "
-            + "(<code>indicators.csv</code>, <code>indicators_by_quintile.csv</code>, <code>parameters.csv</code>"
-            + (BriefingTables.taxed(input).isEmpty ? "" : ", <code>taxes.csv</code>")
-            + (input.kind == .comparison ? ", <code>comparison.csv</code>" : "") + ").</p>\n"
+            + "(<code>\(OutputFile.indicators.name)</code>, <code>\(OutputFile.indicatorsByQuintile.name)</code>, "
+            + "<code>\(OutputFile.parameters.name)</code>"
+            + (BriefingTables.taxed(input).isEmpty ? "" : ", <code>\(OutputFile.taxes.name)</code>")
+            + (input.kind == .comparison ? ", <code>\(OutputFile.comparison.name)</code>" : "") + ").</p>\n"
         return html
     }
 
@@ -310,7 +312,8 @@ public enum HTMLBriefing {
             html += "</tbody>\n</table>\n"
             html += "<h3>Tous les paramètres de « \(HTML.escape(base.name)) »</h3>\n"
         }
-        html += "<p class=\"note\">Chaque paramètre tel qu'il a servi, avec son unité et sa source (parameters.csv).</p>\n"
+        html += "<p class=\"note\">Chaque paramètre tel qu'il a servi, avec son unité et sa source "
+            + "(\(OutputFile.parameters.name)).</p>\n"
         html += "<table class=\"parametres\">\n<thead><tr><th>Paramètre</th><th>Valeur</th><th>Unité</th><th>Source</th>"
             + "</tr></thead>\n<tbody>\n"
         for p in base.parameters {

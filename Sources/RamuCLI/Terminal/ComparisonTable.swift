@@ -33,20 +33,22 @@ enum ComparisonTable {
             lines.append("  \(scenario.name)\(padding)\(title)\(i == baseline ? "  ← référence des écarts Δ" : "")")
         }
         lines.append("Δ : écart moyen avec « \(baselineName) », réplication par réplication "
-                     + "(intervalle 5–95 % : comparison.csv).")
+                     + "(intervalle 5–95 % : \(OutputFile.comparison.name)).")
 
         let columns = ["Scénario"] + shown.flatMap { ["\($0)", "Δ \($0)"] }
         for indicator in indicators {
-            let decimals = indicator.unit == "%" ? 1 : 0  // differences of shares are small: one more decimal
-            let differenceDecimals = indicator.unit == "%" ? 2 : 0
+            let declaration = indicator.declaration
+            let format = declaration.format
             let rows = scenarios.indices.map { i -> [String] in
                 [scenarios[i].name] + shown.flatMap { year -> [String] in
-                    guard let e = entry["\(i)|\(year)|\(indicator.id)"] else { return ["n.d.", "n.d."] }
-                    return [formatFrench(e.mean, decimals: decimals), signed(e.difference, decimals: differenceDecimals)]
+                    guard let e = entry["\(i)|\(year)|\(declaration.id)"] else { return ["n.d.", "n.d."] }
+                    return [formatFrench(e.mean, decimals: format.levelDecimals),
+                            signed(e.difference, decimals: format.differenceDecimals)]
                 }
             }
             lines.append("")
-            lines.append(TerminalTable.render(title: "\(indicator.labelFR) (\(indicator.unit))", columns: columns, rows: rows))
+            lines.append(TerminalTable.render(title: "\(declaration.labelFR) (\(declaration.unit.text))", columns: columns,
+                                              rows: rows))
         }
         return lines.joined(separator: "\n")
     }

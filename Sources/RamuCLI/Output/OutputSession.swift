@@ -130,7 +130,7 @@ struct CommitFailure: Error, CustomStringConvertible {
     var description: String {
         let done = committed.isEmpty ? "aucun dossier de scénario n'a été remplacé"
             : "déjà remplacés : " + committed.map { "« \($0) »" }.joined(separator: ", ")
-        return "\(error) ; comparaison incomplète (\(done), comparison.csv non écrit)"
+        return "\(error) ; comparaison incomplète (\(done), \(OutputFile.comparison.name) non écrit)"
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import OutputWriters
 
 /// A canonical CSV file read back (RFC 4180: comma, double quotes, `\n` or `\r\n`): its header and rows,
 /// each field addressed by its column name.
@@ -31,14 +32,16 @@ struct CSVFile {
         rows = records
     }
 
-    /// The position of each of `columns`, or an error naming the first one missing.
-    func columns(_ names: [String]) throws(BriefingError) -> [String: Int] {
-        var positions: [String: Int] = [:]
-        for name in names {
-            guard let i = header.firstIndex(of: name) else {
-                throw BriefingError("« \(path) » : colonne « \(name) » absente ; en-tête lu : \(header.joined(separator: ","))")
+    /// The position of each column of `file`'s header (in any order, other columns ignored), or an error
+    /// naming the first one missing.
+    func columns(of file: OutputFile) throws(BriefingError) -> [OutputFile.Column: Int] {
+        var positions: [OutputFile.Column: Int] = [:]
+        for column in file.columns {
+            guard let i = header.firstIndex(of: column.name) else {
+                throw BriefingError("« \(path) » : colonne « \(column.name) » absente ; en-tête lu : "
+                                    + header.joined(separator: ","))
             }
-            positions[name] = i
+            positions[column] = i
         }
         return positions
     }
