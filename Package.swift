@@ -21,14 +21,15 @@ let package = Package(
         .target(name: "EventEngine", exclude: ["README.md"]),
         .target(name: "RamuModel", dependencies: ["EventEngine", "RandomStreams"], exclude: ["README.md"]),
         .target(name: "ScenarioFiles", dependencies: ["RamuModel", .product(name: "Yams", package: "Yams")], exclude: ["README.md"]),
-        .target(name: "OutputWriters", dependencies: ["RamuModel"]),
-        .target(name: "Briefing", dependencies: ["RamuModel", "OutputWriters", "CXlsxWriter"]),
+        .target(name: "OutputWriters", dependencies: ["RamuModel"], exclude: ["README.md"]),
+        .target(name: "Briefing", dependencies: ["RamuModel", "OutputWriters", "CXlsxWriter"], exclude: ["README.md"]),
         .target(
             name: "RamuCLI",
             dependencies: [
                 "RamuModel", "ScenarioFiles", "OutputWriters", "Briefing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .executableTarget(name: "ramusim", dependencies: ["RamuCLI"]),
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),

@@ -117,10 +117,3 @@ public struct ManifestCheck: Sendable {
         return parts.count <= 2 && parts.allSatisfy { isPlainName(String($0)) }
     }
 }
-
-/// Fingerprint of a file on disk: its size and SHA-256, read in pieces; refuses anything but a regular file.
-public func fileFingerprint(_ url: URL) throws -> RunManifest.FileHash {
-    let path = FileSystem.absolute(url)
-    let found = try FileSystem.fingerprint(path)
-    return RunManifest.FileHash(file: path, bytes: found.bytes, sha256: found.sha256)
-}
