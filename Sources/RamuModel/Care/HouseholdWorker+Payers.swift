@@ -32,7 +32,7 @@ extension HouseholdWorker {
                                 _ a: inout YearAccounts) -> Double {
         let rules = s.rules
         let regime = h.regime
-        let benefits = rules.pointer(to: \.regimes)!.pointee[regime].benefits
+        let benefits = rules.pointer(to: \.regimes)!.entry(Int(regime.rawValue)).pointee.benefits
         a.episodes += 1
         household.episodes += 1
         let gratuiteWorks = eligible && episodes.uniform() < rules.pointee.care.gratuiteEffectiveness

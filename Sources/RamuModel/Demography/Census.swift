@@ -19,6 +19,7 @@ public struct Census: Sendable, Equatable {
     }
 
     /// `count(_:members:)` when the women not pregnant among its members are already counted.
+    @inline(__always)
     mutating func count(_ h: Household, womenNotPregnant women: Int) {
         let n = Double(h.sizeAtYearStart)
         population += n

@@ -6,7 +6,7 @@ extension Rules {
     /// Who pays an episode of `cost` FCFA of `kind` for a member of `regime` (the payer cascade): the
     /// gratuité, if it works for this eligible member, pays everything; otherwise the regime pays its
     /// coverage rate and the household the rest.
-    @inlinable public func split(cost: Double, kind: CareKind, regime: Regime, gratuiteWorks: Bool) -> CostSplit {
+    @inlinable @inline(__always) public func split(cost: Double, kind: CareKind, regime: Regime, gratuiteWorks: Bool) -> CostSplit {
         CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: regimes[regime].benefits.coverage[kind.rawValue])
     }
 }
@@ -22,7 +22,7 @@ public struct RegimeSpending: Sendable, Equatable {
 
 extension RegimeBenefits {
     /// The administration and the budget's share of `claims` FCFA paid by this regime.
-    public func spending(claims: Double) -> RegimeSpending {
+    @inline(__always) public func spending(claims: Double) -> RegimeSpending {
         let admin = adminRate * claims
         return RegimeSpending(admin: admin, paidByState: spendingPaidByState * (claims + admin),
                               paidByCollectivites: spendingPaidByCollectivites * (claims + admin))
@@ -40,7 +40,7 @@ public struct PremiumsDue: Sendable, Equatable {
 
 extension RegimeFinancing {
     /// What a household of `sector` with `persons` members owes over `years` years.
-    public func due(sector: Sector, persons: Int, years: Double) -> PremiumsDue {
+    @inline(__always) public func due(sector: Sector, persons: Int, years: Double) -> PremiumsDue {
         let s = Int(sector.rawValue)
         let gross = Double(persons) * years * premium[s]
         let stateShare = premiumStateShare[s]

@@ -59,7 +59,12 @@ public struct Rules: Sendable, Equatable {
 
     /// The rule of the move out of `regime` for a household of `sector`.
     @inlinable public func enrolment(_ sector: Sector, _ regime: Regime) -> EnrolmentRule {
-        enrolment[Int(sector.rawValue) * Regime.allCases.count + Int(regime.rawValue)]
+        enrolment[Self.enrolmentIndex(sector, regime)]
+    }
+
+    /// Where the cell of `sector` and `regime` is in the enrolment table.
+    @inlinable @inline(__always) public static func enrolmentIndex(_ sector: Sector, _ regime: Regime) -> Int {
+        Int(sector.rawValue) * ByRegime<Regime>.size + Int(regime.rawValue)
     }
 
     /// The pool that pays integrated gratuités (section 6) and receives the earmarked taxes (section 7).

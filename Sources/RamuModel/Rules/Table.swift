@@ -32,3 +32,13 @@ public struct Table<let count: Int, Element: Sendable & Equatable>: Sendable, Eq
 extension Table: ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: Element...) { self.init(elements) }
 }
+
+extension UnsafePointer {
+    /// Entry `i` of the table this points to, in place. Reading an entry through `pointee` can copy the
+    /// whole table first (a `memcpy` per read, as callgrind showed for the enrolment table); this never does.
+    @inlinable @inline(__always)
+    public func entry<let n: Int, E>(_ i: Int) -> UnsafePointer<E> where Pointee == Table<n, E> {
+        assert(i >= 0 && i < n, "rule table entry out of range")
+        return UnsafeRawPointer(self).assumingMemoryBound(to: E.self) + i
+    }
+}

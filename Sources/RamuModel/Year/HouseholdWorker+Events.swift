@@ -146,9 +146,10 @@ extension HouseholdWorker {
     /// The household's next move out of its regime and its hazard (sections 4 and 8): the enrolment
     /// table's cell for its sector and regime, at the hazard of a household with or without a member a
     /// separate gratuité serves.
+    @inline(__always)
     func enrolmentRule(_ h: Household, hasEligible: Bool, _ s: Segment) -> (hazard: Double, target: Regime, subsidised: Bool) {
-        let rule = s.rules.pointee.enrolment(h.sector, h.regime)
-        return (rule.hazard[hasEligible ? 1 : 0], rule.target, rule.subsidised)
+        let cell = s.rules.pointer(to: \.enrolment)!.entry(Rules.enrolmentIndex(h.sector, h.regime))
+        return (cell.pointee.hazard[hasEligible ? 1 : 0], cell.pointee.target, cell.pointee.subsidised)
     }
 
     /// Draws the time of the household's next enrolment or dropout. One unit exponential scaled by the

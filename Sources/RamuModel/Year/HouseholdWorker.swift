@@ -158,7 +158,8 @@ extension HouseholdWorker {
         a.memberYears[h.regime] += personYears
         if h.regime != .none { a.insuredMemberYears += personYears }
         // (A regime without contributions or premiums adds zeros: the tables say who pays what.)
-        let due = s.rules.pointee.regimes[h.regime].financing.due(sector: h.sector, persons: state.alive, years: dt)
+        let rule = s.rules.pointer(to: \.regimes)!.entry(Int(h.regime.rawValue))
+        let due = rule.pointee.financing.due(sector: h.sector, persons: state.alive, years: dt)
         a.contributions[h.regime] += due.contributions
         a.premiumsState[h.regime] += due.state
         a.premiumsHousehold[h.regime] += due.household
