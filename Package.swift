@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "RandomStreamsTests", dependencies: ["RandomStreams"]),
         .testTarget(name: "EventEngineTests", dependencies: ["EventEngine"]),
         // The economists' cases (Cases/*.yaml) are read with Yams and set parameters by their scenario keys.
-        .testTarget(name: "RamuModelTests", dependencies: ["RamuModel", "ScenarioFiles", .product(name: "Yams", package: "Yams")],
+        .testTarget(name: "RamuModelTests", dependencies: ["RamuModel", "RandomStreams", "ScenarioFiles", .product(name: "Yams", package: "Yams")],
                     exclude: ["Cases"]),
         .testTarget(
             name: "ScenarioFilesTests",

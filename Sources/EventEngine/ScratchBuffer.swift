@@ -68,7 +68,7 @@ public struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
     @inlinable public mutating func fill(count n: Int, with value: Element) {
         assert(n >= 0, "a negative count of elements to fill")
         if n > capacity { grow(toAtLeast: n) }
-        base.initialize(repeating: value, count: n)
+        for i in 0..<n { (base + i).initialize(to: value) }  // (a loop: `initialize(repeating:)` was a call per fill)
         storedCount = n
     }
 

@@ -7,23 +7,26 @@ import Testing
 /// numbers are shown.
 @Suite("Briefing: groups and number kinds from the declarations")
 struct DeclarationReadersTests {
-    /// The lists the sheets had when they were kept by hand, in their order.
+    /// The lists the sheets had when they were kept by hand, in their order, with the second version's
+    /// indicators beside their kin.
     @Test func groupsGiveTheSheetsLists() {
         #expect(BriefingTables.indicators(in: .coverage) == [
             .population, .coverageAMO, .coverageRAMED, .coverageMutuelle, .coverageRAMU, .coverageTotal, .uncovered,
-            .careNeeds, .careEpisodes, .forgoneCare,
+            .careNeeds, .careEpisodes, .forgoneCare, .forgoneCareCost,
         ])
         #expect(BriefingTables.indicators(in: .spending) == [
             .cheTotal, .cheState, .cheCollectivites, .cheDonors, .cheContributions, .chePremiums, .cheTaxes, .cheOOP,
-            .oopShare, .oopPerCapita, .gratuitesCost,
+            .chePerCapitaUSD, .chePctGDP, .oopShare, .oopPerCapita, .oopPerCapitaUSD, .gratuitesCost,
         ])
         #expect(BriefingTables.indicators(in: .protection) == [
             .catastrophic10, .catastrophic25, .catastrophicDiscretionary40, .hardshipImpoverishing, .hardshipLarge,
-            .impoverished, .furtherImpoverished,
+            .impoverished, .furtherImpoverished, .povertyHeadcount, .povertyHeadcountAfterOOP, .oopConcentration,
+            .poolBenefitConcentration,
         ])
         #expect(BriefingTables.indicators(in: .financing) == [
-            .healthBudget, .healthBudgetShare, .earmarkedTaxRevenue, .poolRevenue, .poolSpending, .poolBalance,
-            .poolReserve, .financingGap, .fiscalSpace,
+            .healthBudget, .healthBudgetShare, .stateHealthSpendingPctGDP, .earmarkedTaxRevenue, .statePoolSubsidy,
+            .stateRAMUAllocation, .poolRevenue, .poolSpending, .poolBalance, .poolReserve, .poolReserveMonths,
+            .amoClaimsRatio, .financingGap, .financingGapPctGDP, .fiscalSpace,
         ])
         #expect(BriefingTables.indicators(in: .equity).isEmpty)
         #expect(QuintileIndicator.allCases.allSatisfy { $0.declaration.group == .equity })

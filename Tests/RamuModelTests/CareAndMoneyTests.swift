@@ -18,7 +18,7 @@ struct CascadeTests {
 
     @Test func benefitRulesByRegimeAndLevel() {
         let rules = Rules(Parameters(), year: 2020, census: Census())
-        func coverageRate(_ regime: Regime, _ kind: CareKind) -> Double { rules.regimes[regime].benefits.coverage[kind.rawValue] }
+        func coverageRate(_ regime: Regime, _ kind: CareKind) -> Double { rules.regimes[regime].benefits.coverage[Int(Sector.informal.rawValue)][kind.rawValue] }
         #expect(coverageRate(.none, .csCom) == 0)
         #expect(coverageRate(.amo, .csCom) == 0.70)
         #expect(coverageRate(.amo, .hospital) == 0.80)
@@ -72,9 +72,11 @@ struct MoneyTests {
             for integrated in [false, true] {
                 var a = accounts()
                 if integrated { a.gratuitePaidByPool = 3_000_000; a.claims[.ramu] = 700_000; a.admin[.ramu] = 300_000 }
-                let m = YearMoney(year: year, segments: segments(p, year: year), accounts: a, weight: 100,
-                                  population: 20_000_000, startHealthBudget: 112_200,
+                var m = YearMoney(year: year, segments: segments(p, year: year), accounts: a, weight: 100,
+                                  population: 20_000_000,
                                   gratuiteBudgetLine: integrated ? 250 : 0)
+                m.allocateStateBudget(supplySide: 40_000, reserves: PerRegime(), allocationShare: 0.5,
+                                      allocationPool: integrated ? .ramu : nil)
                 let sum = m.cheBySource.reduce(0, +)
                 #expect(abs(sum - m.cheTotal) <= 1e-9 * m.cheTotal)
                 #expect(m.poolBalance == m.poolRevenue - m.poolSpending)
@@ -90,7 +92,7 @@ struct MoneyTests {
     @Test func poolArithmetic() {
         let p = Parameters()
         let m = YearMoney(year: 2020, segments: segments(p), accounts: accounts(), weight: 100,
-                          population: 20_537_000, startHealthBudget: 112_200, gratuiteBudgetLine: 0)
+                          population: 20_537_000, gratuiteBudgetLine: 0)
         // Weighted: 2 000 000 FCFA × 100 = 200 MFCFA of AMO claims, 16 of admin, 196.8 of contributions.
         #expect(abs(m.pool(.amo).claims - 200) < 1e-9)
         #expect(abs(m.pool(.amo).admin - 16) < 1e-9)
@@ -98,12 +100,60 @@ struct MoneyTests {
         // RAMED: 85 from the state, 6 from the collectivités against 100 spent: a deficit of 9.
         #expect(abs(m.pool(.ramed).balance + 9) < 1e-9)
         #expect(abs(m.pool(.mutuelle).revenue[FinancingSource.premiums.rawValue] - 34.5) < 1e-9)
-        // Health budget 2020: 5.1 % × 22 % × 10 000 000 MFCFA; supply side 70 % of it.
+        // Health budget 2020: 5.1 % × 22 % × 10 000 000 MFCFA; commitments: RAMED 85, gratuités 400, subsidy 34.5.
         #expect(abs(m.healthBudget - 112_200) < 1e-6)
-        #expect(abs(m.supplySide - 0.7 * 112_200) < 1e-6)
         #expect(abs(m.separateGratuites - 400) < 1e-9)
+        #expect(abs(m.stateCommitments - (85 + 400 + 34.5)) < 1e-9)
+    }
+
+    /// MODEL.md section 7, second version: supply side, commitments, the pools' deficits, RAMU's share of
+    /// what is left, fiscal space; the gap is what neither could pay, never beside fiscal space.
+    @Test func theStateBudgetPaysInOrder() {
+        let p = Parameters()
         let commitments = 85 + 400 + 34.5
-        #expect(abs(m.fiscalSpace - (112_200 - 0.7 * 112_200 - commitments)) < 1e-6)
+        // Deficits with no reserve: AMO 196.8 − 216 = −19.2, RAMED −9; the mutuelles' surplus is theirs.
+        func allocated(supply: Double, reserves: PerRegime = PerRegime(), share: Double = 0, pool: Regime? = nil) -> YearMoney {
+            var m = YearMoney(year: 2020, segments: segments(p), accounts: accounts(), weight: 100,
+                              population: 20_537_000, gratuiteBudgetLine: 0)
+            m.allocateStateBudget(supplySide: supply, reserves: reserves, allocationShare: share, allocationPool: pool)
+            return m
+        }
+        let ample = allocated(supply: 80_000)
+        #expect(abs(ample.poolSubsidy - 28.2) < 1e-9)
+        #expect(abs(ample.fiscalSpace - (112_200 - 80_000 - commitments - 28.2)) < 1e-6)
+        #expect(ample.financingGap == 0)
+        #expect(abs(ample.pool(.amo).balance) < 1e-9 && abs(ample.pool(.ramed).balance) < 1e-9)  // balanced
+        #expect(abs(ample.pool(.mutuelle).balance - 11.5) < 1e-9)
+        // A reserve pays its pool's deficit first: AMO's 100 leaves only RAMED's 9 to the state.
+        var reserves = PerRegime()
+        reserves[.amo] = 100
+        #expect(abs(allocated(supply: 80_000, reserves: reserves).poolSubsidy - 9) < 1e-9)
+        // 10 left for 28.2 of deficits: shared in proportion, 18.2 unpaid, no fiscal space.
+        let short = allocated(supply: 112_200 - commitments - 10)
+        #expect(abs(short.poolSubsidy - 10) < 1e-9)
+        #expect(abs(short.financingGap - 18.2) < 1e-9)
+        #expect(short.fiscalSpace == 0)
+        #expect(abs(short.pool(.amo).balance + 19.2 * (1 - 10 / 28.2)) < 1e-9)
+        // Commitments beyond the budget (200 for 519.5): the mutuelles' surplus of 11.5 bears that much of
+        // their subsidy first (netted); the rest is kept from every commitment in proportion to what remains.
+        let over = allocated(supply: 112_000)
+        #expect(over.poolSubsidy == 0 && over.fiscalSpace == 0)
+        #expect(abs(over.financingGap - (commitments - 200 + 28.2 - 11.5)) < 1e-9, "\(over.financingGap)")
+        let unpaid = (commitments - 200 - 11.5) / (commitments - 11.5)
+        #expect(abs(over.pool(.ramed).stateWithheld - 85 * unpaid) < 1e-9)
+        #expect(abs(over.pool(.mutuelle).stateWithheld - (11.5 + (34.5 - 11.5) * unpaid)) < 1e-9)
+        // Arrears are not counted again: a pool already 50 below zero owes them, but only this year's
+        // deficit is new.
+        var owing = PerRegime()
+        owing[.ramed] = -50
+        let arrears = allocated(supply: 112_200 - commitments, reserves: owing)
+        #expect(abs(arrears.financingGap - 28.2) < 1e-9, "\(arrears.financingGap)")
+        // Half of what is left to RAMU, as state revenue of its pool; the other half is fiscal space.
+        let shared = allocated(supply: 80_000, share: 0.5, pool: .ramu)
+        #expect(abs(shared.ramuAllocation - ample.fiscalSpace / 2) < 1e-6)
+        #expect(abs(shared.fiscalSpace - ample.fiscalSpace / 2) < 1e-6)
+        #expect(abs(shared.pool(.ramu).revenue[FinancingSource.state.rawValue] - shared.ramuAllocation) < 1e-9)
+        for m in [ample, short, over, shared] { #expect(m.financingGap == 0 || m.fiscalSpace == 0) }
     }
 
     @Test func aBudgetRampIsAveragedOverTheYear() {
@@ -114,7 +164,7 @@ struct MoneyTests {
         p.macro.inflation = 0
         p.macro.realGDPGrowth = 0
         let m = YearMoney(year: 2022, segments: segments(p, year: 2022, timeline: timeline), accounts: YearAccounts(),
-                          weight: 1, population: 1, startHealthBudget: 1, gratuiteBudgetLine: 0)
+                          weight: 1, population: 1, gratuiteBudgetLine: 0)
         // Over 2022 the share goes from 0.07575 to 0.1005: its average is 0.088125.
         #expect(abs(m.healthShare - 0.088125) < 1e-12)
         #expect(abs(m.healthBudget - 0.088125 * 0.22 * 10_000_000) < 1e-6)
@@ -125,9 +175,9 @@ struct MoneyTests {
         p.taxes = [EarmarkedTax(name: "mines", base: 1_000, rate: 0.1, start: 2021.25, collectionEfficiency: 1,
                                 shareToRAMU: 1)]
         let before = YearMoney(year: 2020, segments: segments(p), accounts: YearAccounts(), weight: 1, population: 1,
-                               startHealthBudget: 1, gratuiteBudgetLine: 0)
+                               gratuiteBudgetLine: 0)
         let during = YearMoney(year: 2021, segments: segments(p, year: 2021), accounts: YearAccounts(), weight: 1,
-                               population: 1, startHealthBudget: 1, gratuiteBudgetLine: 0)
+                               population: 1, gratuiteBudgetLine: 0)
         #expect(before.earmarkedTaxes == 0)
         let growth = (1 + p.macro.realGDPGrowth) * (1 + p.macro.inflation)
         #expect(abs(during.earmarkedTaxes - 1_000 * growth * 0.1 * 0.75) < 1e-9)
@@ -163,7 +213,7 @@ struct ProtectionTests {
     }
 
     @Test func householdCountsByThreshold() {
-        let worker = HouseholdWorker()
+        var worker = HouseholdWorker()
         let c = context(median: 365 * 215 * 4)  // SPL = 246 872.5 FCFA a year
         var h = Household(id: 1, sector: .informal, regime: .none, consumptionPerPerson: 300_000)
         h.sizeAtYearStart = 4  // consumption 1 200 000; discretionary 1 200 000 − 987 490 = 212 510
@@ -184,9 +234,13 @@ struct ProtectionTests {
         worker.countFinancialProtection(poor, oop: 1, c, &d)
         #expect(d.furtherImpoverished == 4 && d.hardshipImpoverishing == 4 && d.catastrophic10 == 0)
         var none = YearAccounts()
+        worker.household = QuintileAccount()  // as at the start of each household's year
         worker.countFinancialProtection(poor, oop: 0, c, &none)
-        var counted = YearAccounts()  // only its people, in its quintile
+        var counted = YearAccounts()  // only its people, in its quintile and percentile, poor before and after
         counted.quintiles[1].persons = 4
+        counted.concentration.add(percentile: 1, persons: 4, outOfPocket: 0, poolClaims: 0)
+        counted.poorBeforeOOP = 4
+        counted.poorAfterOOP = 4
         #expect(none == counted)
     }
 

@@ -55,7 +55,8 @@ struct EconomistCasesTests {
             let cost = try #require(episode["cost"]?.float, "\(file) : cost manquant")
             let works = try reader.choice(episode["gratuite"], [true, false], "gratuite", names: ["works", "fails"])
             // The gratuité works only for a member it serves (under five, pregnant or delivering).
-            let split = rules.split(cost: cost, kind: kind, regime: regime, gratuiteWorks: members[index].gratuiteEligible && works)
+            let split = rules.split(cost: cost, kind: kind, regime: regime, sector: sector,
+                                    gratuiteWorks: members[index].gratuiteEligible && works)
             let spending = rules.regimes[regime].benefits.spending(claims: split.regime)
             guard let expected = episode["expected"] else { continue }
             reader.amount(expected["gratuite"], split.gratuite, "gratuite")

@@ -30,7 +30,7 @@ struct ParameterSchemaTests {
         let used = ParameterSchema.entries.map(\.unit) + TaxKind.allCases.flatMap { ParameterSchema.taxFields($0).map(\.unit) }
             + [ParameterSchema.taxKindField.unit]
         #expect(Set(used) == Set(ParameterSchema.canonicalUnits))
-        #expect(ParameterSchema.canonicalUnits.count == 24)
+        #expect(ParameterSchema.canonicalUnits.count == 25)
     }
 
     /// Counts the stored values of a struct, descending into nested structs (CostDistribution counts two).
@@ -67,7 +67,9 @@ struct ParameterSchemaTests {
         let defaults = Parameters()
         for entry in ParameterSchema.entries {
             switch (entry.kind, entry.value(in: defaults)) {
-            case (.real(let range), .real(let x)): #expect(range.contains(x), "\(entry.key) = \(x)")
+            case (.real(let range), .real(let x)), (.realOrDerived(let range), .real(let x)):
+                #expect(range.contains(x), "\(entry.key) = \(x)")
+            case (.realOrDerived, .derived): break
             case (.integer(let range), .integer(let n)): #expect(range.contains(n), "\(entry.key) = \(n)")
             case (.choice(let allowed), .choice(let raw)): #expect(allowed.contains(raw), "\(entry.key)")
             case (.boolean, .boolean): break
@@ -112,6 +114,7 @@ struct ParameterSchemaTests {
     private func otherValue(than value: ParameterValue, kind: ParameterSchema.Kind) -> ParameterValue {
         switch (value, kind) {
         case (.real(let x), _): .real(x + 0.125)
+        case (.derived, _): .real(1_000)
         case (.integer(let n), _): .integer(n + 1)
         case (.boolean(let b), _): .boolean(!b)
         case (.choice(let raw), .choice(let allowed)): .choice(allowed.first { $0 != raw } ?? raw)

@@ -70,6 +70,9 @@ struct ValidParametersTests {
                 }
             case .integer(let r):
                 value = .integer([r.lowerBound, r.upperBound, Int.random(in: r, using: &rng)].randomElement(using: &rng)!)
+            case .realOrDerived(let r):
+                let hi = min(r.upper ?? 1e12, 1e6)  // a supply side beyond a few budgets is tested on its own
+                value = Bool.random(using: &rng) ? .derived : .real(Double.random(in: (r.lower ?? 0)...hi, using: &rng))
             case .boolean: value = .boolean(Bool.random(using: &rng))
             case .choice(let allowed): value = .choice(allowed.randomElement(using: &rng)!)
             case .text: continue

@@ -56,6 +56,8 @@ public struct NumberKind: Sendable, Equatable {
         case (.mfcfa, false): .mfcfa
         case (.fcfaPerPerson, false): .fcfa
         case (.persons, false), (.needs, false), (.episodes, false): .count
+        // Ratios (dollars and episodes per person, months, indices): their declared decimals, no unit sign.
+        case (.usdPerPerson, false), (.episodesPerPerson, false), (.months, false), (.index, false): .count
         }
         self.init(style, decimals: difference ? format.differenceDecimals : format.levelDecimals)
     }

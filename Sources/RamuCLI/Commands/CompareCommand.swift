@@ -40,7 +40,7 @@ struct CompareCommand: ParsableCommand {
         Interruption.shared.install()
         defer { Interruption.shared.exitIfInterrupted() }  // a signal after the outputs were put in place
         let command = CommandRecord()
-        let plan = try ComparisonPlan.prepare(files: files, baseline: baseline, settings: settings, out: out)
+        var plan = try ComparisonPlan.prepare(files: files, baseline: baseline, settings: settings, out: out)
         let outputs = try OutputSession(targets: plan.targets)  // an unwritable place is known before simulating
         let clock = ContinuousClock()
         let started = clock.now
@@ -48,6 +48,7 @@ struct CompareCommand: ParsableCommand {
                                         replications: settings.replications * plan.runs.count)
         let results = PreparedRun.simulateTogether(plan.runs, settings.runOptions) { reporter.update($0) }
         reporter.finish()
+        for i in plan.runs.indices { plan.runs[i].recordDerivations(results[i]) }
 
         let summaries = results.map(ReplicationSummary.summarize)
         let comparisons = zip(plan.runs, results).map { run, r in

@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
         Interruption.shared.install()
         defer { Interruption.shared.exitIfInterrupted() }  // a signal after the outputs were put in place
         let command = CommandRecord()
-        let prepared = try PreparedRun.prepare(file: file, settings: settings)
+        var prepared = try PreparedRun.prepare(file: file, settings: settings)
         let target = try outputTarget(outDirectory: out, scenario: prepared.scenario.name)
         let outputs = try OutputSession(targets: [target])  // an unwritable place is known before simulating
         let clock = ContinuousClock()
@@ -39,6 +39,7 @@ struct RunCommand: ParsableCommand {
         options.microdata = microdata
         let results = prepared.simulate(options) { reporter.update($0) }
         reporter.finish()
+        prepared.recordDerivations(results)
 
         let summary = ReplicationSummary.summarize(results)
         let rerun = ["run", absolutePath(file)] + settings.explicitOptions(microdata: microdata) + ["--out", absolutePath(out)]

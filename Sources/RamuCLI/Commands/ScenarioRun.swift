@@ -143,7 +143,25 @@ struct PreparedRun {
         var slim = ReplicationResult(replication: full.replication, years: full.years, households: full.households,
                                      taxRevenue: full.taxRevenue)
         slim.quintiles = full.quintiles
+        slim.startSupplySide = full.startSupplySide
         return slim
+    }
+
+    /// Writes into `parameterRows` the values the model derived (MODEL.md section 7, second version): a
+    /// supply side written `derived` becomes the mean over replications of what it was found to be, with
+    /// its derivation before the file's source (parameters.csv, the manifest and the briefing show it).
+    mutating func recordDerivations(_ results: [ReplicationResult]) {
+        let derived = results.compactMap(\.startSupplySide)
+        guard parameters.budget.supplySide == nil, !derived.isEmpty,
+              let i = parameterRows.firstIndex(where: { $0.parameter == "budget.supply_side" }) else { return }
+        let mean = derived.reduce(0, +) / Double(derived.count)
+        parameterRows[i].value = formatNumber(mean)
+        let range = derived.count > 1
+            ? " ; de \(formatFrench(derived.min()!, decimals: 0)) à \(formatFrench(derived.max()!, decimals: 0)) MFCFA selon la réplication"
+            : ""
+        parameterRows[i].source = "dérivé : budget santé de \(parameters.simulation.startYear) moins ses engagements (RAMED, "
+            + "gratuités, subventions) et les déficits des régimes cette année-là, moyenne de \(derived.count) réplication(s)"
+            + "\(range) — " + parameterRows[i].source
     }
 
     /// The files of the scenario's output directory, built in memory: indicators.csv, parameters.csv,

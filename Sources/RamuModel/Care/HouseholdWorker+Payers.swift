@@ -6,14 +6,20 @@ extension HouseholdWorker {
                               _ a: inout YearAccounts) -> Double {
         a.needs += 1
         household.needs += 1
+        needs[m].noNeed = 0
         let eligible = members[m].gratuiteEligible
-        let care = s.rules.pointer(to: \.care)!
         // An unmet need draws nothing more: forgone care costs nothing and needs no cost draw.
-        guard episodes.uniform() < care.pointee.seekProbability(covered: h.regime != .none, eligible: eligible) else {
+        let u = episodes.uniform()
+        let seek = care.seekProbability(covered: h.regime != .none, eligible: eligible)
+        guard u < seek else {
+            if u < care.seekCovered {  // forgone for its cost (see `meetNeeds`)
+                a.needsForgoneForCost += 1
+                needs[m].noCostForgone = 0
+            }
             return 0
         }
         var kind = kind
-        if kind == .delivery && episodes.uniform() < care.pointee.caesareanProbability {
+        if kind == .delivery && episodes.uniform() < s.rules.pointee.care.caesareanProbability {
             kind = .caesarean
         }
         return soughtEpisode(eligible: eligible, kind: kind, cost: cost(of: kind, s), h, s, &a)
@@ -32,11 +38,13 @@ extension HouseholdWorker {
                                 _ a: inout YearAccounts) -> Double {
         let rules = s.rules
         let regime = h.regime
-        let benefits = rules.pointer(to: \.regimes)!.entry(Int(regime.rawValue)).pointee.benefits
+        // The regime's row read field by field in place (a method on it copied its 18 coverage rates).
+        let benefits = rules.pointer(to: \.regimes)!.entry(Int(regime.rawValue)).pointer(to: \.benefits)!
         a.episodes += 1
         household.episodes += 1
         let gratuiteWorks = eligible && episodes.uniform() < rules.pointee.care.gratuiteEffectiveness
-        let split = rules.pointee.split(cost: cost, kind: kind, regime: regime, gratuiteWorks: gratuiteWorks)
+        let coverage = benefits.pointer(to: \.coverage)!.entry(Int(h.sector.rawValue)).entry(kind.rawValue).pointee
+        let split = CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: coverage)
         // What the gratuité paid (0 if it did not work: added all the same, as a branch on it mispredicts).
         a.gratuiteCost += split.gratuite
         if rules.pointee.care.gratuitesIntegrated {
@@ -48,15 +56,20 @@ extension HouseholdWorker {
             if regime != .none { a.packageEquivalentCost += rules.pointee.packageCostOfGratuites * split.gratuite }
         }
         if regime != .none {
-            let spending = benefits.spending(claims: split.regime)
+            let spending = RegimeBenefits.spending(claims: split.regime, adminRate: benefits.pointee.adminRate,
+                                                   byState: benefits.pointee.spendingPaidByState,
+                                                   byCollectivites: benefits.pointee.spendingPaidByCollectivites)
             a.claims[regime] += split.regime
             household.poolClaims += split.regime
             a.admin[regime] += spending.admin
             // Spending the budget pays rather than the pool's revenue (RAMED's; zero elsewhere).
             a.spendingPaidByState[regime] += spending.paidByState
             a.spendingPaidByCollectivites[regime] += spending.paidByCollectivites
+            // Claims of members who pay contributions (AMO's), for the claims ratio of contributors.
+            a.contributorClaims += contributes ? split.regime : 0
             // What RAMU's package would have paid for the part the gratuité left (all of it, or nothing).
-            a.packageEquivalentCost += rules.pointee.packageCost[kind.rawValue] * (cost - split.gratuite)
+            let package = rules.pointer(to: \.packageCost)!.entry(Int(h.sector.rawValue)).entry(kind.rawValue).pointee
+            a.packageEquivalentCost += package * (cost - split.gratuite)
         }
         return split.outOfPocket
     }

@@ -30,8 +30,10 @@ final class Population {
 
     func copy() -> Population { Population(copying: self) }
 
-    /// Consumption per person at the 20th, 40th, 50th (median), 60th and 80th percentiles of people.
-    func quantiles() -> [Double] { weightedQuantiles(&consumption, [0.2, 0.4, 0.5, 0.6, 0.8]) }
+    /// Consumption per person at the 0.5th, 1st, 1.5th, … 99.5th percentiles of people: the cuts between
+    /// percentiles at odd indices (the 50th, the median, at 99), their middles at even ones.
+    func halfPercentiles() -> [Double] { weightedQuantiles(&consumption, Self.halfPercentileLevels) }
+    static let halfPercentileLevels = (1...199).map { Double($0) / 200 }
 
     /// Simulates the year of `context` in every block and takes next year's consumption; returns what
     /// happened (the census at the end of the year is `nextCensus`, for the caller to adopt).

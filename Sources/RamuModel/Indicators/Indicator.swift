@@ -4,15 +4,19 @@ public enum Indicator: CaseIterable, Sendable {
     case population
     case coverageAMO, coverageRAMED, coverageMutuelle, coverageRAMU, coverageTotal
     case uncovered
-    case careNeeds, careEpisodes, forgoneCare
+    case careNeeds, careEpisodes, forgoneCare, forgoneCareCost
     case cheTotal, cheState, cheCollectivites, cheDonors, cheContributions, chePremiums, cheTaxes, cheOOP
-    case oopShare, oopPerCapita
+    case chePerCapitaUSD, chePctGDP
+    case oopShare, oopPerCapita, oopPerCapitaUSD
     case catastrophic10, catastrophic25, catastrophicDiscretionary40, hardshipImpoverishing, hardshipLarge
     case impoverished, furtherImpoverished
+    case povertyHeadcount, povertyHeadcountAfterOOP
+    case oopConcentration, poolBenefitConcentration
     case gratuitesCost
-    case healthBudget, healthBudgetShare, earmarkedTaxRevenue
-    case poolRevenue, poolSpending, poolBalance, poolReserve
-    case financingGap, fiscalSpace
+    case healthBudget, healthBudgetShare, stateHealthSpendingPctGDP, earmarkedTaxRevenue
+    case statePoolSubsidy, stateRAMUAllocation
+    case poolRevenue, poolSpending, poolBalance, poolReserve, poolReserveMonths, amoClaimsRatio
+    case financingGap, financingGapPctGDP, fiscalSpace
 
     /// The one table of what each indicator is. A switch, so that a new case cannot go undeclared.
     public var declaration: IndicatorDeclaration {
@@ -47,6 +51,10 @@ public enum Indicator: CaseIterable, Sendable {
         case .forgoneCare:
             .init("forgone_care_pct", "Besoins de soins non satisfaits (renoncement)",
                   unit: .percent, format: .share, group: .coverage, section: 9)
+        case .forgoneCareCost:
+            .init("forgone_care_cost_pct",
+                  "Personnes ayant renoncé au moins une fois à des soins à cause de leur coût (part de celles qui en ont eu besoin)",
+                  unit: .percent, format: .share, group: .coverage, section: 5)
         case .cheTotal:
             .init("che_total_mfcfa", "Dépense courante de santé (DCS)",
                   unit: .mfcfa, format: .whole, group: .spending, section: 9)
@@ -71,12 +79,21 @@ public enum Indicator: CaseIterable, Sendable {
         case .cheOOP:
             .init("che_oop_mfcfa", "DCS financée par les paiements directs des ménages",
                   unit: .mfcfa, format: .whole, group: .spending, section: 9)
+        case .chePerCapitaUSD:
+            .init("che_per_capita_usd", "Dépense courante de santé par habitant",
+                  unit: .usdPerPerson, format: .tenths, group: .spending, section: 9)
+        case .chePctGDP:
+            .init("che_pct_gdp", "Dépense courante de santé en part du PIB",
+                  unit: .percent, format: .share, group: .spending, section: 9)
         case .oopShare:
             .init("oop_share_pct", "Part des paiements directs dans la DCS",
                   unit: .percent, format: .share, group: .spending, section: 9)
         case .oopPerCapita:
             .init("oop_per_capita_fcfa", "Paiements directs par habitant",
                   unit: .fcfaPerPerson, format: .whole, group: .spending, section: 9)
+        case .oopPerCapitaUSD:
+            .init("oop_per_capita_usd", "Paiements directs par habitant (en dollars)",
+                  unit: .usdPerPerson, format: .tenths, group: .spending, section: 9)
         case .catastrophic10:
             .init("catastrophic_10_pct", "Dépenses catastrophiques (> 10 % de la consommation, ODD 3.8.2)",
                   unit: .percent, format: .share, group: .protection, section: 9)
@@ -100,6 +117,19 @@ public enum Indicator: CaseIterable, Sendable {
         case .furtherImpoverished:
             .init("further_impoverished", "Personnes pauvres davantage appauvries par les paiements directs",
                   unit: .persons, format: .whole, group: .protection, section: 9)
+        case .povertyHeadcount:
+            .init("poverty_headcount_pct", "Part de la population sous le seuil de pauvreté (avant paiements directs)",
+                  unit: .percent, format: .share, group: .protection, section: 9)
+        case .povertyHeadcountAfterOOP:
+            .init("poverty_headcount_after_oop_pct", "Part de la population sous le seuil de pauvreté après paiements directs",
+                  unit: .percent, format: .share, group: .protection, section: 9)
+        case .oopConcentration:
+            .init("oop_concentration_index", "Indice de concentration des paiements directs (selon la consommation)",
+                  unit: .index, format: .index, group: .protection, section: 5)
+        case .poolBenefitConcentration:
+            .init("pool_benefit_concentration_index",
+                  "Indice de concentration des prestations des régimes (selon la consommation)",
+                  unit: .index, format: .index, group: .protection, section: 5)
         case .gratuitesCost:
             .init("gratuites_cost_mfcfa", "Coût des gratuités",
                   unit: .mfcfa, format: .whole, group: .spending, section: 9)
@@ -109,9 +139,18 @@ public enum Indicator: CaseIterable, Sendable {
         case .healthBudgetShare:
             .init("health_budget_share_pct", "Part de la santé dans le budget de l'État",
                   unit: .percent, format: .share, group: .financing, section: 9)
+        case .stateHealthSpendingPctGDP:
+            .init("state_health_spending_pct_gdp", "Dépense de santé financée par l'État en part du PIB",
+                  unit: .percent, format: .share, group: .financing, section: 9)
         case .earmarkedTaxRevenue:
             .init("earmarked_tax_revenue_mfcfa", "Recettes des taxes affectées au RAMU",
                   unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .statePoolSubsidy:
+            .init("state_pool_subsidy_mfcfa", "Subvention d'équilibre de l'État aux régimes en déficit",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 7)
+        case .stateRAMUAllocation:
+            .init("state_ramu_allocation_mfcfa", "Allocation du budget santé de l'État au RAMU",
+                  unit: .mfcfa, format: .whole, group: .financing, section: 7)
         case .poolRevenue:
             .init("pool_revenue_mfcfa", "Recettes des régimes d'assurance",
                   unit: .mfcfa, format: .whole, group: .financing, section: 9)
@@ -124,9 +163,18 @@ public enum Indicator: CaseIterable, Sendable {
         case .poolReserve:
             .init("pool_reserve_mfcfa", "Réserves cumulées des régimes d'assurance",
                   unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .poolReserveMonths:
+            .init("pool_reserve_months", "Réserves des régimes en mois de dépenses",
+                  unit: .months, format: .tenths, group: .financing, section: 9)
+        case .amoClaimsRatio:
+            .init("amo_claims_ratio_pct", "Prestations des membres cotisants (AMO) rapportées à leurs cotisations",
+                  unit: .percent, format: .share, group: .financing, section: 9)
         case .financingGap:
             .init("financing_gap_mfcfa", "Besoin de financement non couvert",
                   unit: .mfcfa, format: .whole, group: .financing, section: 9)
+        case .financingGapPctGDP:
+            .init("financing_gap_pct_gdp", "Besoin de financement non couvert en part du PIB",
+                  unit: .percent, format: .share, group: .financing, section: 9)
         case .fiscalSpace:
             .init("fiscal_space_mfcfa", "Espace budgétaire restant (budget santé de l'État)",
                   unit: .mfcfa, format: .whole, group: .financing, section: 9)

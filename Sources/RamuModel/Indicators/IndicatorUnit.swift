@@ -8,6 +8,12 @@ public enum IndicatorUnit: String, CaseIterable, Sendable {
     case fcfaPerPerson = "FCFA/personne"
     case needs = "besoins"
     case episodes = "épisodes"
+    case episodesPerPerson = "épisodes/personne"
+    /// US dollars per person, current prices at `donors.fcfa_per_usd`.
+    case usdPerPerson = "USD/personne"
+    /// A concentration index, between −1 and 1.
+    case index = "indice"
+    case months = "mois"
 
     /// As written in the CSVs' `unit` column.
     public var text: String { rawValue }

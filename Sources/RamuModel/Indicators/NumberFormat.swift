@@ -13,4 +13,10 @@ public struct NumberFormat: Sendable, Equatable {
     public static let share = NumberFormat(levelDecimals: 1, differenceDecimals: 2)
     /// People, needs, money: whole numbers, differences too.
     public static let whole = NumberFormat(levelDecimals: 0, differenceDecimals: 0)
+    /// Dollars per person, months of spending: one decimal.
+    public static let tenths = NumberFormat(levelDecimals: 1, differenceDecimals: 1)
+    /// Episodes per person: two decimals.
+    public static let rate = NumberFormat(levelDecimals: 2, differenceDecimals: 2)
+    /// Concentration indices: three decimals.
+    public static let index = NumberFormat(levelDecimals: 3, differenceDecimals: 3)
 }

@@ -6,7 +6,9 @@ public enum QuintileIndicator: CaseIterable, Sendable {
     case catastrophic10, catastrophic25
     case oopPerCapita
     case coverageTotal
+    case careEpisodesPerPerson
     case forgoneCare
+    case forgoneCareCost
     case poolSpendingShare
 
     /// The table of what each equity indicator is; all of them go to the briefing's equity sheet.
@@ -27,8 +29,15 @@ public enum QuintileIndicator: CaseIterable, Sendable {
         case .coverageTotal:
             .init("coverage_total_pct", "Couverture totale par l'assurance maladie",
                   unit: .percent, format: .share, group: .equity, section: 9)
+        case .careEpisodesPerPerson:
+            .init("care_episodes_per_person", "Épisodes de soins reçus par personne",
+                  unit: .episodesPerPerson, format: .rate, group: .equity, section: 9)
         case .forgoneCare:
             .init("forgone_care_pct", "Besoins de soins non satisfaits (renoncement)",
+                  unit: .percent, format: .share, group: .equity, section: 9)
+        case .forgoneCareCost:
+            .init("forgone_care_cost_pct",
+                  "Personnes ayant renoncé au moins une fois à des soins à cause de leur coût (part de celles qui en ont eu besoin)",
                   unit: .percent, format: .share, group: .equity, section: 9)
         case .poolSpendingShare:
             .init("pool_spending_share_pct", "Part des dépenses des régimes qui bénéficie au quintile",
@@ -71,10 +80,13 @@ public struct QuintileAccount: Sendable, Equatable {
     public var episodes = 0.0
     /// Claims the insurance pools paid for its members (integrated gratuités included).
     public var poolClaims = 0.0
+    /// People who had a need this year, and who forwent care at least once for its cost (expected values).
+    public var peopleWithNeed = 0.0
+    public var peopleForgoingCareForCost = 0.0
 
     public init() {}
 
-    public mutating func add(_ o: QuintileAccount) {
+    @inline(__always) public mutating func add(_ o: QuintileAccount) {
         persons += o.persons
         covered += o.covered
         catastrophic10 += o.catastrophic10
@@ -83,6 +95,8 @@ public struct QuintileAccount: Sendable, Equatable {
         needs += o.needs
         episodes += o.episodes
         poolClaims += o.poolClaims
+        peopleWithNeed += o.peopleWithNeed
+        peopleForgoingCareForCost += o.peopleForgoingCareForCost
     }
 }
 
@@ -99,8 +113,13 @@ public struct QuintileAccounts: Sendable, Equatable {
         set { accounts[quintile - 1] = newValue }
     }
 
+    /// Adds `account` to quintile `q`'s, in place (a get and a set copied the whole account twice).
+    @inline(__always) mutating func add(_ account: QuintileAccount, to q: Int) {
+        accounts[q - 1].add(account)
+    }
+
     public mutating func add(_ o: QuintileAccounts) {
-        for q in 1...5 { self[q].add(o[q]) }
+        for q in 1...5 { add(o[q], to: q) }
     }
 
     public static func == (a: QuintileAccounts, b: QuintileAccounts) -> Bool { (1...5).allSatisfy { a[$0] == b[$0] } }
@@ -121,7 +140,9 @@ extension QuintileYear {
             row[QuintileIndicator.catastrophic25.index] = percent(a.catastrophic25, of: a.persons)
             row[QuintileIndicator.oopPerCapita.index] = a.persons > 0 ? a.outOfPocket / a.persons : 0
             row[QuintileIndicator.coverageTotal.index] = percent(a.covered, of: a.persons)
+            row[QuintileIndicator.careEpisodesPerPerson.index] = a.persons > 0 ? a.episodes / a.persons : 0
             row[QuintileIndicator.forgoneCare.index] = percent(a.needs - a.episodes, of: a.needs)
+            row[QuintileIndicator.forgoneCareCost.index] = percent(a.peopleForgoingCareForCost, of: a.peopleWithNeed)
             row[QuintileIndicator.poolSpendingShare.index] = percent(a.poolClaims, of: totalClaims)
             return row
         }

@@ -7,8 +7,11 @@ public struct PerRegime: Sendable, Equatable {
 
     @inlinable public subscript(_ regime: Regime) -> Double {
         get { values[regime] }
-        set { values[regime] = newValue }
+        _modify { yield &values[regime] }
     }
+
+    /// The sum over regimes, in regime order.
+    public var total: Double { Regime.allCases.reduce(0) { $0 + self[$1] } }
 
     public mutating func add(_ o: PerRegime) {
         for r in Regime.allCases { values[r] += o.values[r] }

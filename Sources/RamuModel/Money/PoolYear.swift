@@ -8,6 +8,12 @@ public struct PoolYear: Sendable, Equatable {
     public var revenue: [Double] = Array(repeating: 0, count: FinancingSource.allCases.count)
     public var claims = 0.0
     public var admin = 0.0
+    /// The parts of its state revenue that are the budget's balancing subsidy and its allocation to RAMU
+    /// (MODEL.md section 7, second version), beside its premiums' subsidies and gratuité budget line.
+    public var balancingSubsidy = 0.0
+    public var stateAllocation = 0.0
+    /// What the state owed it this year (subsidies, its share) but could not pay: not in its revenue.
+    public var stateWithheld = 0.0
 
     public var totalRevenue: Double { revenue.reduce(0, +) }
     public var spending: Double { claims + admin }

@@ -5,6 +5,11 @@
 public struct YearAccounts: Sendable, Equatable {
     public var needs = 0.0
     public var episodes = 0.0
+    /// Needs not sought because of their cost (see `HouseholdWorker.meetNeeds`); people who had a need
+    /// this year, and who forwent care at least once for its cost (expected values: see `resolveAllNeeds`).
+    public var needsForgoneForCost = 0.0
+    public var peopleWithNeed = 0.0
+    public var peopleForgoingCareForCost = 0.0
     /// All gratuité spending, whoever pays it; the part the RAMU pool paid (integrated arrangement).
     public var gratuiteCost = 0.0
     public var gratuitePaidByPool = 0.0
@@ -12,6 +17,8 @@ public struct YearAccounts: Sendable, Equatable {
     public var claims = PerRegime()
     public var admin = PerRegime()
     public var outOfPocket = 0.0
+    /// Claims paid for members of households that pay contributions (AMO's, or formal members' in RAMU).
+    public var contributorClaims = 0.0
     /// Premiums paid by households and by the state (subsidies), AMO contributions, by regime.
     public var premiumsHousehold = PerRegime()
     public var premiumsState = PerRegime()
@@ -35,18 +42,27 @@ public struct YearAccounts: Sendable, Equatable {
     public var hardshipLarge = 0.0
     public var impoverished = 0.0
     public var furtherImpoverished = 0.0
+    /// People (at the start of the year) below the poverty line, before and after their household's
+    /// out-of-pocket payments.
+    public var poorBeforeOOP = 0.0
+    public var poorAfterOOP = 0.0
     public var births = 0.0
     public var deaths = 0.0
     /// Events processed, by kind.
     public var events = EventTally()
-    /// The same by consumption quintile (equity).
+    /// The same by consumption quintile (equity), and by percentile (concentration indices).
     public var quintiles = QuintileAccounts()
+    public var concentration = ConcentrationAccounts()
 
     public init() {}
 
     public mutating func add(_ o: YearAccounts) {
         needs += o.needs
         episodes += o.episodes
+        needsForgoneForCost += o.needsForgoneForCost
+        peopleWithNeed += o.peopleWithNeed
+        peopleForgoingCareForCost += o.peopleForgoingCareForCost
+        contributorClaims += o.contributorClaims
         gratuiteCost += o.gratuiteCost
         gratuitePaidByPool += o.gratuitePaidByPool
         claims.add(o.claims)
@@ -67,9 +83,12 @@ public struct YearAccounts: Sendable, Equatable {
         hardshipLarge += o.hardshipLarge
         impoverished += o.impoverished
         furtherImpoverished += o.furtherImpoverished
+        poorBeforeOOP += o.poorBeforeOOP
+        poorAfterOOP += o.poorAfterOOP
         births += o.births
         deaths += o.deaths
         events.add(o.events)
         quintiles.add(o.quintiles)
+        concentration.add(o.concentration)
     }
 }

@@ -6,6 +6,8 @@ public struct YearMoney: Sendable, Equatable {
     public var healthBudget = 0.0
     public var supplySide = 0.0
     public var donors = 0.0
+    /// The exchange rate the dollar amounts are read at (FCFA per USD), averaged over the year.
+    public var fcfaPerUSD = 0.0
     /// Gratuités paid directly by the state budget (separate arrangement).
     public var separateGratuites = 0.0
     public var gratuitesCost = 0.0
@@ -14,13 +16,17 @@ public struct YearMoney: Sendable, Equatable {
     public var pools: [PoolYear] = Regime.pools.map { _ in PoolYear() }
     /// Earmarked tax revenue assigned to RAMU, per instrument (order of `Parameters.taxes`).
     public var taxRevenue: [Double] = []
-    /// Demand-side commitments of the state health budget.
+    /// Demand-side commitments of the state health budget (RAMED's share, separate gratuités, subsidies).
     public var stateCommitments = 0.0
+    /// What the budget paid to the pools' deficits and allocated to RAMU, what it had left (fiscal space),
+    /// and what neither it nor the pools could pay (`allocateStateBudget`).
+    public var poolSubsidy = 0.0
+    public var ramuAllocation = 0.0
+    public var fiscalSpace = 0.0
+    public var financingGap = 0.0
 
     /// The pool of an insured regime.
     public func pool(_ regime: Regime) -> PoolYear { pools[Regime.pools.firstIndex(of: regime)!] }
-
-    public var fiscalSpace: Double { healthBudget - supplySide - stateCommitments }
     public var poolRevenue: Double { pools.reduce(0) { $0 + $1.totalRevenue } }
     public var poolSpending: Double { pools.reduce(0) { $0 + $1.spending } }
     public var poolBalance: Double { poolRevenue - poolSpending }
@@ -47,11 +53,11 @@ extension YearMoney {
     /// The year's money from its accounts (unweighted FCFA accrued at the rates in force), its policy
     /// segments (budget-level amounts are weighted by how long each segment lasts), and the population
     /// at its start. Every amount in MFCFA.
-    /// - Parameters:
-    ///   - startHealthBudget: the state health budget of the start year (MFCFA), base of supply-side spending.
-    ///   - gratuiteBudgetLine: what the state transfers to the pool for integrated gratuités this year (MFCFA).
+    /// The state budget's supply side and what it pays beyond its commitments are not set here
+    /// (`allocateStateBudget`).
+    /// - Parameter gratuiteBudgetLine: what the state transfers to the pool for integrated gratuités this year (MFCFA).
     public init(year: Int, segments: [PolicySegment], accounts a: YearAccounts, weight: Double, population: Double,
-                startHealthBudget: Double, gratuiteBudgetLine: Double) {
+                gratuiteBudgetLine: Double) {
         let p0 = segments[0].parameters
         func average(_ f: (Parameters) -> Double) -> Double {
             segments.reduce(0) { $0 + $1.duration * f($1.parameters) }
@@ -61,7 +67,7 @@ extension YearMoney {
         gdp = average { $0.macro.gdp2020 * $0.nominalGDPIndex(year: year) }
         healthShare = average { $0.budget.healthShare }
         healthBudget = average { $0.healthBudget(year: year) }
-        supplySide = average { $0.budget.supplySideShare * $0.priceIndex(year: year) } * startHealthBudget
+        fcfaPerUSD = average { $0.donors.fcfaPerUSD }
         donors = average { $0.donors.perCapitaUSD * $0.donors.fcfaPerUSD * $0.priceIndex(year: year) } * population / 1_000_000
         outOfPocket = a.outOfPocket * mfcfa
         gratuitesCost = a.gratuiteCost * mfcfa

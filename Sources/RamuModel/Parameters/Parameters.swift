@@ -81,10 +81,15 @@ public struct Parameters: Sendable, Equatable {
 
     public struct AMO: Sendable, Equatable {
         public var initialCoverageOfTarget = 0.4922
-        public var enrolmentRate = 0.08
+        /// CANAM counts 1 941 531 insured in 2024, 49 % of the target as in 2020 (49.22 %): AMO does not
+        /// gain on its target (MODEL.md's 0.08 would have 62 % covered by 2024).
+        public var enrolmentRate = 0.0
         public var coverageOutpatient = 0.70
         public var coverageHospital = 0.80
-        public var averageCoveredWage = 3_000_000.0
+        /// One covered wage per household, set so that contributions per beneficiary are CANAM's (revenue
+        /// of 66.2 bn FCFA in 2019 for 1.43 million beneficiaries in 2018, 105.06 bn in 2024 for 1.94 million;
+        /// about 47 760 FCFA per beneficiary in 2020, six per household, at 6.56 %); MODEL.md's 3 000 000.
+        public var averageCoveredWage = 4_370_000.0
         public var employeeRate = 0.0306
         public var employerRate = 0.035
         public var adminRate = 0.08
@@ -130,6 +135,9 @@ public struct Parameters: Sendable, Equatable {
         /// Premium of the basic package per person per year (the mutuelle premium until set otherwise).
         public var premium = 6_900.0
         public var adminRate = 0.08
+        /// Share of indigents' care the basic package pays: RAMED's care without co-payment, which the
+        /// RAMU law of 2018 merges into RAMU (MODEL.md section 5, second version).
+        public var indigentCoverageRate = 1.0
         public init() {}
     }
 
@@ -158,13 +166,28 @@ public struct Parameters: Sendable, Equatable {
         public var costDelivery = CostDistribution(mean: 10_000, sd: 5_000)
         public var costCaesarean = CostDistribution(mean: 150_000, sd: 50_000)
         public var costAntenatal = CostDistribution(mean: 3_000, sd: 1_500)
+        /// Multiplies every cost's mean and standard deviation: one price level, the shapes unchanged.
+        public var costScale = 1.0
+        /// Care use and income (MODEL.md section 5, second version): the log-odds of seeking care rise by
+        /// this much per unit of ln(consumption per person / median), and the shares of CSRéf and hospital
+        /// care scale with (consumption per person / median) to this elasticity.
+        public var seekIncomeLogOdds = 0.7
+        public var levelIncomeElasticity = 0.4
         public init() {}
     }
 
+    /// The state health budget and where its money goes (MODEL.md section 7, second version).
     public struct Budget: Sendable, Equatable {
         public var healthShare = 0.051
-        /// Supply side (salaries, facilities, programmes) as a share of the start year's health budget.
-        public var supplySideShare = 0.70
+        /// Supply side (salaries, facilities, programmes) in the start year, MFCFA; nil: derived, what the
+        /// budget has left in the start year after its demand-side commitments and the pools' deficits, so
+        /// that the base year is in balance.
+        public var supplySide: Double?
+        /// Real growth per person of the supply side beyond population and prices, a year.
+        public var supplySideRealGrowth = 0.0
+        /// Share of what the budget has left, once it has paid its supply side, commitments and the pools'
+        /// deficits, that goes to the RAMU pool as revenue (while RAMU is active); the rest is fiscal space.
+        public var ramuAllocationShare = 0.0
         public init() {}
     }
 

@@ -3,11 +3,19 @@
 // (Tests/RamuModelTests/Cases) check directly.
 
 extension Rules {
-    /// Who pays an episode of `cost` FCFA of `kind` for a member of `regime` (the payer cascade): the
-    /// gratuité, if it works for this eligible member, pays everything; otherwise the regime pays its
-    /// coverage rate and the household the rest.
-    @inlinable @inline(__always) public func split(cost: Double, kind: CareKind, regime: Regime, gratuiteWorks: Bool) -> CostSplit {
-        CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: regimes[regime].benefits.coverage[kind.rawValue])
+    /// Who pays an episode of `cost` FCFA of `kind` for a member of `regime` in a household of `sector`
+    /// (the payer cascade): the gratuité, if it works for this eligible member, pays everything;
+    /// otherwise the regime pays its coverage rate and the household the rest.
+    public func split(cost: Double, kind: CareKind, regime: Regime, sector: Sector, gratuiteWorks: Bool) -> CostSplit {
+        regimes[regime].benefits.split(cost: cost, kind: kind, sector: sector, gratuiteWorks: gratuiteWorks)
+    }
+}
+
+extension RegimeBenefits {
+    /// `Rules.split` for a member of this regime: its coverage rate, in the cascade (`CostSplit.split`, what
+    /// the hot path calls with the same table entry, read in place).
+    public func split(cost: Double, kind: CareKind, sector: Sector, gratuiteWorks: Bool) -> CostSplit {
+        CostSplit.split(cost: cost, gratuiteWorks: gratuiteWorks, coverageRate: coverage[Int(sector.rawValue)][kind.rawValue])
     }
 }
 
@@ -22,10 +30,17 @@ public struct RegimeSpending: Sendable, Equatable {
 
 extension RegimeBenefits {
     /// The administration and the budget's share of `claims` FCFA paid by this regime.
-    @inline(__always) public func spending(claims: Double) -> RegimeSpending {
+    public func spending(claims: Double) -> RegimeSpending {
+        Self.spending(claims: claims, adminRate: adminRate, byState: spendingPaidByState,
+                      byCollectivites: spendingPaidByCollectivites)
+    }
+
+    /// `spending(claims:)` from the row's three rates (what the hot path reads in place).
+    @inline(__always)
+    static func spending(claims: Double, adminRate: Double, byState: Double, byCollectivites: Double) -> RegimeSpending {
         let admin = adminRate * claims
-        return RegimeSpending(admin: admin, paidByState: spendingPaidByState * (claims + admin),
-                              paidByCollectivites: spendingPaidByCollectivites * (claims + admin))
+        return RegimeSpending(admin: admin, paidByState: byState * (claims + admin),
+                              paidByCollectivites: byCollectivites * (claims + admin))
     }
 }
 

@@ -13,15 +13,27 @@ public struct PolicySegment: Sendable {
     /// here, read through `needTable`, a plain pointer that costs no reference counting per draw).
     let needTables: NeedTables
     nonisolated(unsafe) let needTable: UnsafePointer<PoissonTable>
+    /// A household's seeking and levels by its percentile of consumption per person (1 … 100), read
+    /// through a plain pointer (`careTable` keeps them alive).
+    let careTable: PercentileCare
+    nonisolated(unsafe) let careByPercentile: UnsafePointer<HouseholdCare>
 
-    init(start: Double, end: Double, year: Int, parameters p: Parameters, census: Census) {
+    /// - Parameter relativeConsumption: ln(consumption per person / median) at the middle of each
+    ///   percentile (100 values, poorest first), or empty: everyone at the median.
+    init(start: Double, end: Double, year: Int, parameters p: Parameters, census: Census,
+         relativeConsumption: [Double] = []) {
         self.start = start
         self.end = end
         parameters = p
         rules = Rules(p, year: year, census: census)
         needTables = NeedTables(rules.care.needRates)
         needTable = UnsafePointer(needTables.base)
+        careTable = PercentileCare(rules.care.income, relativeConsumption: relativeConsumption)
+        careByPercentile = UnsafePointer(careTable.base)
     }
+
+    /// The care of a household in percentile `p` (1 … 100).
+    @inline(__always) func care(percentile p: Int) -> HouseholdCare { careByPercentile[p - 1] }
 
     public var duration: Double { end - start }
 }

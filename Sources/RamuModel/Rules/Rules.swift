@@ -21,13 +21,16 @@ public struct Rules: Sendable, Equatable {
     /// The regime a household of each regime belongs to under these rules: its own, or RAMU's once
     /// RAMU merges AMO, RAMED and the mutuelles into one pool (section 8).
     public var merged: ByRegime<Regime>
+    /// The one pool every insured regime belongs to, RAMU's, while it is active (section 8): it takes the
+    /// others' reserves and the state's allocation; nil before.
+    public var pooledInto: Regime?
     /// Subsidised RAMU cover (indigent and informal members, section 7), while RAMU is active: the regime
     /// it enrols into and the premium a new member brings (the `constrained` rule); nil before.
     public var subsidisedCover: SubsidisedCover?
     /// What RAMU's basic package would pay, administration included, per FCFA of an insured member's
-    /// care by kind (`CareKind.rawValue`), and per FCFA of a gratuité it paid: a member's expected cost
-    /// for the `constrained` rule.
-    public var packageCost: ByCareKind<Double>
+    /// care by sector and kind (`Sector.rawValue`, `CareKind.rawValue`), and per FCFA of a gratuité it
+    /// paid: a member's expected cost for the `constrained` rule.
+    public var packageCost: BySector<ByCareKind<Double>>
     public var packageCostOfGratuites: Double
 
     /// The rules of `p`, in `year` (its prices and wages), for a population counted in `census`.
@@ -41,8 +44,11 @@ public struct Rules: Sendable, Equatable {
                                          joinMultipliers: Self.joinMultipliers(p))
         merged = Self.regimes(mergedBy: p)
         subsidisedCover = p.ramu.active ? SubsidisedCover(regime: .ramu, premium: p.ramu.premium) : nil
+        pooledInto = p.ramu.active ? .ramu : nil
         let ramu = regimes[Regime.ramu].benefits
-        packageCost = Table(CareKind.allCases.map { (1 + ramu.adminRate) * ramu.coverage[$0.rawValue] })
+        packageCost = Table(Sector.allCases.map { sector in
+            Table(CareKind.allCases.map { (1 + ramu.adminRate) * ramu.coverage[Int(sector.rawValue)][$0.rawValue] })
+        })
         packageCostOfGratuites = 1 + ramu.adminRate
     }
 
@@ -127,8 +133,9 @@ public struct RegimeRule: Sendable, Equatable {
 public struct RegimeBenefits: Sendable, Equatable {
     /// Whether its members are insured: counted as covered, and seeking care as the covered do.
     public var covers: Bool
-    /// Share of an episode's cost the regime pays, by `CareKind.rawValue` (décret 10-578 for AMO).
-    public var coverage: ByCareKind<Double>
+    /// Share of an episode's cost the regime pays, by `Sector.rawValue` of the member's household and
+    /// `CareKind.rawValue` (décret 10-578 for AMO; RAMU pays indigents as RAMED did).
+    public var coverage: BySector<ByCareKind<Double>>
     /// Administration cost per FCFA of claims.
     public var adminRate: Double
     /// Shares of the regime's spending (claims and administration) the state budget and the collectivités
@@ -148,14 +155,16 @@ public struct RegimeFinancing: Sendable, Equatable {
 
 extension RegimeRule {
     init(_ regime: Regime, _ p: Parameters, contributionPerHousehold contribution: Double) {
-        let coverage = ByCareKind<Double>(CareKind.allCases.map { kind in
-            switch regime {
-            case .none: 0
-            case .amo: kind.isHospital ? p.amo.coverageHospital : p.amo.coverageOutpatient
-            case .ramed: p.ramed.coverageRate
-            case .mutuelle: kind.isHospital ? 0 : p.mutuelle.coverageRate  // CSCom and CSRéf only
-            case .ramu: p.ramu.coverageRate
-            }
+        let coverage = BySector<ByCareKind<Double>>(Sector.allCases.map { sector in
+            Table(CareKind.allCases.map { kind in
+                switch regime {
+                case .none: 0
+                case .amo: kind.isHospital ? p.amo.coverageHospital : p.amo.coverageOutpatient
+                case .ramed: p.ramed.coverageRate
+                case .mutuelle: kind.isHospital ? 0 : p.mutuelle.coverageRate  // CSCom and CSRéf only
+                case .ramu: sector == .indigent ? p.ramu.indigentCoverageRate : p.ramu.coverageRate
+                }
+            })
         })
         var adminRate = 0.0, byState = 0.0, byCollectivites = 0.0
         var contributions = [0.0, 0, 0], premiums = [0.0, 0, 0], stateShares = [0.0, 0, 0]
@@ -231,6 +240,8 @@ enum EnrolmentTable {
                 case (false, .informal, .mutuelle): rule = leave(p.mutuelle.dropoutRate)
                 default: break
                 }
+                // A move at a zero rate (AMO's enrolment, calibrated to none) is no move: the cell says so.
+                if rule.hazard[0] == 0 && rule.hazard[1] == 0 { rule = .stays; rule.target = regime }
                 cells.append(rule)
             }
         }
@@ -260,19 +271,15 @@ public struct DemographyRules: Sendable, Equatable {
 }
 
 /// What a care need meets (MODEL.md section 5): how often, whether it is sought, where, at what cost,
-/// and whether a gratuité pays it (section 6).
+/// and whether a gratuité pays it (section 6). Seeking and levels are those of a household at the
+/// median consumption per person; `forHousehold` gives any household's (second version).
 public struct CareRules: Sendable, Equatable {
     /// Annual rate of needs per person, by `MemberGroup.rawValue`.
     public var needRates: ByGroup<Double>
-    /// Chance that a need is taken to formal care, for a member without cover whom no gratuité serves,
-    /// and for the others.
-    public var seekUncovered: Double
-    public var seekCovered: Double
-    /// Cumulative shares of CSCom, then CSRéf, among levels (hospital is the rest).
-    public var levelCSCom: Double
-    public var levelCSRef: Double
+    /// Seeking and levels at the median consumption per person, and how they move with income.
+    public var income: IncomeResponse
     public var caesareanProbability: Double
-    /// Lognormal costs by kind of care, in this year's prices.
+    /// Lognormal costs by kind of care, in this year's prices, times the cost scale.
     public var costShapes: CostShapes
     /// Chance a gratuité pays an eligible member's care, and whether the RAMU pool pays it (integrated).
     public var gratuiteEffectiveness: Double
@@ -281,16 +288,70 @@ public struct CareRules: Sendable, Equatable {
     init(_ p: Parameters, year: Int) {
         let c = p.care
         needRates = Table([c.needRateUnderFive, c.needRateWoman, c.needRateOther])
-        seekUncovered = c.seekUncovered
-        seekCovered = c.seekCovered
         let total = c.shareCSCom + c.shareCSRef + c.shareHospital
-        levelCSCom = c.shareCSCom / total
-        levelCSRef = (c.shareCSCom + c.shareCSRef) / total
+        income = IncomeResponse(seekUncovered: c.seekUncovered, seekCovered: c.seekCovered,
+                                shareCSRef: c.shareCSRef / total, shareHospital: c.shareHospital / total,
+                                seekIncomeLogOdds: c.seekIncomeLogOdds, levelIncomeElasticity: c.levelIncomeElasticity)
         caesareanProbability = p.demography.caesareanProbability
-        costShapes = CostShapes(p.care, priceFactor: p.medicalPriceIndex(year: year))
+        costShapes = CostShapes(p.care, priceFactor: p.medicalPriceIndex(year: year) * c.costScale)
         gratuitesIntegrated = p.gratuites.arrangement == .integrated
         gratuiteEffectiveness = gratuitesIntegrated ? p.gratuites.integratedEffectiveness : p.gratuites.effectiveness
     }
+
+    /// See `IncomeResponse.forHousehold`.
+    public func forHousehold(logRelativeConsumption x: Double) -> HouseholdCare {
+        income.forHousehold(logRelativeConsumption: x)
+    }
+}
+
+/// A need's chance of being sought and the shares of levels at the median consumption per person, and
+/// how they move with it (MODEL.md section 5, second version). Small, so a household's year copies it.
+public struct IncomeResponse: Sendable, Equatable {
+    /// Chance that a need is taken to formal care, for a member without cover whom no gratuité serves,
+    /// and for the others (who meet no cost barrier).
+    public var seekUncovered: Double
+    public var seekCovered: Double
+    /// Shares of CSRéf and hospital care among levels (CSCom is the rest).
+    public var shareCSRef: Double
+    public var shareHospital: Double
+    /// Log-odds of seeking per unit of ln(consumption per person / median), and the elasticity of the
+    /// CSRéf and hospital shares to consumption per person / median.
+    public var seekIncomeLogOdds: Double
+    public var levelIncomeElasticity: Double
+
+    /// The seeking and levels of a household whose consumption per person is exp(`x`) times the median:
+    /// the log-odds of seeking move by `seekIncomeLogOdds` × x (covered or not: the order of the two is
+    /// kept), and the CSRéf and hospital shares scale with exp(`levelIncomeElasticity` × x), CSCom
+    /// taking the rest (the two together at most 95 %).
+    public func forHousehold(logRelativeConsumption x: Double) -> HouseholdCare {
+        let oddsFactor = exp(-seekIncomeLogOdds * x)  // one exponential for both chances
+        let scale = exp(levelIncomeElasticity * x)
+        var csRef = shareCSRef * scale, hospital = shareHospital * scale
+        if csRef + hospital > 0.95 {
+            let cap = 0.95 / (csRef + hospital)
+            csRef *= cap
+            hospital *= cap
+        }
+        let csCom = 1 - csRef - hospital
+        return HouseholdCare(seekUncovered: Self.shift(seekUncovered, by: oddsFactor),
+                             seekCovered: Self.shift(seekCovered, by: oddsFactor),
+                             levelCSCom: csCom, levelCSRef: csCom + csRef)
+    }
+
+    /// `p` with its odds multiplied by 1 / `oddsFactor` (0 and 1 stay where they are).
+    static func shift(_ p: Double, by oddsFactor: Double) -> Double {
+        guard p > 0, p < 1 else { return p }
+        return 1 / (1 + (1 - p) / p * oddsFactor)
+    }
+}
+
+/// One household's care in a policy segment: its chance of seeking care without and with cover (or a
+/// gratuité), and the cumulative shares of CSCom, then CSRéf, among its levels (hospital is the rest).
+public struct HouseholdCare: Sendable, Equatable {
+    public var seekUncovered = 0.0
+    public var seekCovered = 0.0
+    public var levelCSCom = 1.0
+    public var levelCSRef = 1.0
 
     /// Chance that a need is sought: lower without cover unless a gratuité applies.
     @inlinable public func seekProbability(covered: Bool, eligible: Bool) -> Double {

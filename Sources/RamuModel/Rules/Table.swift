@@ -12,15 +12,16 @@ public struct Table<let count: Int, Element: Sendable & Equatable>: Sendable, Eq
     /// The number of entries.
     public static var size: Int { count }
 
+    // (`_modify`: an entry updated in place, `x[i] += y`, is not read out and written back.)
     @inlinable public subscript(_ i: Int) -> Element {
         get { storage[i] }
-        set { storage[i] = newValue }
+        _modify { yield &storage[i] }
     }
 
     /// The entry of a regime (tables indexed by regime).
     @inlinable public subscript(_ regime: Regime) -> Element {
         get { storage[Int(regime.rawValue)] }
-        set { storage[Int(regime.rawValue)] = newValue }
+        _modify { yield &storage[Int(regime.rawValue)] }
     }
 
     public static func == (a: Self, b: Self) -> Bool {

@@ -40,6 +40,9 @@ public struct ReplicationResult: Sendable {
     public var subsidisedEnrolments: [Double]
     /// Equity indicators by consumption quintile, same order as `years`.
     public var quintiles: [QuintileYear] = []
+    /// The state budget's supply side in the start year (MFCFA): the scenario's, or derived from its
+    /// start year (MODEL.md section 7, second version).
+    public var startSupplySide: Double?
 
     public init(replication: Int, years: [YearIndicators], households: [HouseholdYearRecord] = [],
                 eventCounts: [Int] = [], taxRevenue: [[Double]] = [], money: [YearMoney] = [],

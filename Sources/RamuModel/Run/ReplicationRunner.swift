@@ -37,8 +37,8 @@ enum ReplicationRunner {
         for year in p.simulation.startYear..<p.simulation.endYear {
             var next: [(population: Population, scenarios: [Int])] = []
             for line in lines {
-                // The median (for the SPL) and the quintile boundaries, in one selection.
-                let q = line.population.quantiles()
+                // The percentiles (the median, for the SPL and care; the quintiles), in one selection.
+                let q = line.population.halfPercentiles()
                 let contexts = line.scenarios.map { tracks[$0].context(year: year, seed: seed, census: line.population.census, q) }
                 // Scenarios whose households see the same year go on together; the others each on a copy.
                 var groups: [[Int]] = []

@@ -41,7 +41,8 @@ extension HouseholdWorker {
             c.segments.withUnsafeBufferPointer { segments in arena.withUnsafeBufferPointer { arena in
                 for start in households {
                     var h = start
-                    quintile = c.quintile(start.consumptionPerPerson)
+                    percentile = c.percentile(start.consumptionPerPerson)
+                    quintile = YearContext.quintile(ofPercentile: percentile)
                     household = QuintileAccount()
                     let first = Int(h.firstMember)
                     assert(first + Int(h.memberSlots) <= arena.count, "a household's members past its block's arena")
@@ -76,24 +77,30 @@ extension HouseholdWorker {
         return result
     }
 
-    /// SDG 3.8.2, both definitions, and impoverishment (MODEL.md section 9), for the people the
-    /// household counted at the start of the year.
-    func countFinancialProtection(_ h: Household, oop: Double, _ c: YearContext, _ a: inout YearAccounts) {
+    /// SDG 3.8.2, both definitions, impoverishment and poverty before and after out-of-pocket payments
+    /// (MODEL.md section 9), for the people the household counted at the start of the year; and what it
+    /// paid and received in its quintile's and percentile's accounts (equity, concentration indices).
+    mutating func countFinancialProtection(_ h: Household, oop: Double, _ c: YearContext, _ a: inout YearAccounts) {
         let size = Double(h.sizeAtYearStart)
-        var equity = household  // its needs, episodes and pool claims, counted during the year
-        equity.persons = size
-        equity.outOfPocket = oop
-        if h.regime != .none { equity.covered = size }
-        defer { a.quintiles[quintile].add(equity) }
-        guard oop > 0 else { return }
+        // `household` holds its needs, episodes and pool claims, counted during the year; completed in
+        // place (a copy of it cost a memcpy per household).
+        household.persons = size
+        household.outOfPocket = oop
+        household.covered = h.regime != .none ? size : 0
+        a.concentration.add(percentile: percentile, persons: size, outOfPocket: oop, poolClaims: household.poolClaims)
         let consumption = h.consumptionPerPerson * size
+        // Poverty counts every household, whether or not it paid (added, not branched on).
+        a.poorBeforeOOP += h.consumptionPerPerson < c.povertyLine ? size : 0
+        a.poorAfterOOP += size > 0 && (consumption - oop) / size < c.povertyLine ? size : 0
+        defer { a.quintiles.add(household, to: quintile) }
+        guard oop > 0 else { return }
         if oop > 0.10 * consumption {
             a.catastrophic10 += size
-            equity.catastrophic10 = size
+            household.catastrophic10 = size
         }
         if oop > 0.25 * consumption {
             a.catastrophic25 += size
-            equity.catastrophic25 = size
+            household.catastrophic25 = size
         }
         // Discretionary budget: consumption above the societal poverty line; none at all counts as impoverishing.
         let discretionary = consumption - c.societalPovertyLine * size

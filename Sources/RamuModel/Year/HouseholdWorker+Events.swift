@@ -18,7 +18,7 @@ extension HouseholdWorker {
         state.womenAtRisk += 1
         scheduleConception(&state, from: t, s, c)
         members.append(Member(group: .underFive, eventTime: t + 5))
-        needsFrom.append(t)
+        needs.append(MemberNeeds(from: t))
         scheduleDeath(&state, from: t, s, c)  // one more person who may die
     }
 
@@ -88,6 +88,7 @@ extension HouseholdWorker {
             if move.subsidised { a.subsidisedEnrolments += Double(state.alive) }
             state.oop += resolveAllNeeds(to: t, h, s, &a)  // met under the old regime
             h.regime = target
+            noteRegime(h, s)
         }
         scheduleEnrolmentChange(h, &state, from: t, s, c)
     }

@@ -1,5 +1,10 @@
 import EventEngine
 import RandomStreams
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
 
 /// One worker's scratch: its GSL generators, event queue and buffers, reused for every household it
 /// simulates (nothing is allocated per event). A household's members are copied in, simulated through
@@ -16,13 +21,22 @@ public struct HouseholdWorker: ~Copyable {
     /// (a child's fifth birthday, a delivery: to cancel them when the member dies).
     var members = ScratchBuffer<Member>()
     var memberEvents = ScratchBuffer<MemberEvent>()
-    /// needsFrom[m]: since when member m's care needs are still to be resolved (see `resolveNeeds`).
-    var needsFrom = ScratchBuffer<Double>()
+    /// Each member's care needs this year (`MemberNeeds`), by slot; the expected number of the
+    /// household's members who needed care, and who forwent some for its cost, over the stretches counted
+    /// for a group as a whole (a whole year's); and whether some member's own chances were kept instead.
+    var needs = ScratchBuffer<MemberNeeds>()
+    var peopleWithNeed = 0.0, peopleForgoingCareForCost = 0.0
+    var needsByMember = false
+    /// The household's seeking and levels under the segment in force (by its percentile of consumption).
+    var care = HouseholdCare()
+    /// Whether the household pays contributions in its regime (AMO's), for the claims ratio of contributors.
+    var contributes = false
     /// Persons this worker's block may still enrol into subsidised RAMU cover this year (`constrained`).
     var subsidisedQuota = Double.infinity
-    /// Consumption quintile (1–5) of the household being simulated, and its needs, episodes and pool
-    /// claims this year, added to that quintile's account once the year is done.
+    /// Consumption quintile (1–5) and percentile (1–100) of the household being simulated, and its
+    /// needs, episodes and pool claims this year, added to their accounts once the year is done.
     var quintile = 1
+    var percentile = 1
     var household = QuintileAccount()
     /// Next year's households and member arena of the block being simulated (see `simulateBlockYear`).
     var nextHouseholds = ScratchBuffer<Household>()
@@ -31,6 +45,16 @@ public struct HouseholdWorker: ~Copyable {
     var womenAtRiskAtYearEnd = 0
 
     public init() {}
+}
+
+/// Where a member's care needs stand in the year being simulated.
+struct MemberNeeds: BitwiseCopyable {
+    /// Since when its needs are still to be resolved (see `resolveNeeds`).
+    var from: Double
+    /// Its chance of having had no need so far this year, and no need forgone for its cost (a group's
+    /// needs are counted together, not given to members: see `resolveAllNeeds`).
+    var noNeed = 1.0
+    var noCostForgone = 1.0
 }
 
 /// An event scheduled for one member, and its handle (to cancel it).
@@ -75,9 +99,12 @@ extension HouseholdWorker {
         }
         let s0 = segments.baseAddress!
         h.regime = s0.rules.pointee.regime(of: h.regime)
+        noteRegime(h, s0)
+        care = s0.pointee.care(percentile: percentile)
 
         var state = HouseholdYearState(accruedTo: t0, alive: members.count, hasEligible: false)
-        needsFrom.fill(count: members.count, with: t0)
+        needs.fill(count: members.count, with: MemberNeeds(from: t0))
+        (peopleWithNeed, peopleForgoingCareForCost, needsByMember) = (0, 0, false)
         // Counted, not branched on (a member's group looks random); only a dated event this year, a
         // child's fifth birthday or a delivery, is rare enough to branch on.
         var eligible = 0
@@ -114,6 +141,18 @@ extension HouseholdWorker {
         }
         state.oop += resolveAllNeeds(to: t1, h, segments.baseAddress! + state.segment, &a)
         accrue(to: t1, h, &state, segments.baseAddress! + state.segment, &a)
+        // Everyone who lived in the household this year, those who died and the newborn included.
+        var withNeed = peopleWithNeed, forgoingForCost = peopleForgoingCareForCost
+        if needsByMember {
+            for m in 0..<members.count {
+                withNeed += 1 - needs[m].noNeed
+                forgoingForCost += 1 - needs[m].noCostForgone
+            }
+        }
+        a.peopleWithNeed += withNeed
+        a.peopleForgoingCareForCost += forgoingForCost
+        household.peopleWithNeed = withNeed
+        household.peopleForgoingCareForCost = forgoingForCost
         if state.alive != members.count { members.removeAll { !$0.alive } }
         assert(state.womenAtRisk == members.elements.count { $0.group == .woman15to49 && !$0.pregnant },
                "women at risk of conception miscounted")
@@ -133,7 +172,9 @@ extension HouseholdWorker {
         if regimeAfter != regimeBefore || !new.rules.pointee.treatCareAlike(old.rules.pointee) {
             state.oop += resolveAllNeeds(to: t, h, old, &a)
         }
+        care = new.pointee.care(percentile: percentile)
         h.regime = regimeAfter
+        noteRegime(h, new)
         let demographyNow = new.rules.pointee.demography, demographyBefore = old.rules.pointee.demography
         if demographyNow.deathHazard != demographyBefore.deathHazard { scheduleDeath(&state, from: t, new, c) }
         if demographyNow.conceptionHazard != demographyBefore.conceptionHazard { scheduleConception(&state, from: t, new, c) }
@@ -142,6 +183,12 @@ extension HouseholdWorker {
             if let pending = state.enrolmentHandle { queue.cancel(pending) }
             scheduleEnrolmentChange(h, &state, from: t, new, c)
         }
+    }
+
+    /// What the hot path reads of the household's regime, once per change of it.
+    mutating func noteRegime(_ h: Household, _ s: Segment) {
+        let rule = s.rules.pointer(to: \.regimes)!.entry(Int(h.regime.rawValue))
+        contributes = rule.pointee.financing.contributionPerHousehold[Int(h.sector.rawValue)] > 0
     }
 
     // MARK: Money accrued over time

@@ -1,4 +1,9 @@
 import RandomStreams
+#if canImport(Glibc)
+import Glibc
+#else
+import Foundation
+#endif
 
 /// What every household needs to know about the year being simulated: its policy segments and their
 /// rules, what its year end does, and the values derived from the census and consumption at its start.
@@ -15,9 +20,19 @@ public struct YearContext: Sendable {
     /// Poverty line and societal poverty line (SPL) in this year's FCFA per person per year.
     public let povertyLine: Double
     public let societalPovertyLine: Double
-    /// Consumption per person (FCFA/year) at the 20th, 40th, 60th and 80th percentiles of people at the
-    /// start of the year: the quintile boundaries.
-    public let quintileCuts: [Double]
+    /// Person-weighted median consumption per person at the start of the year (FCFA/year): households'
+    /// care is read relative to it (MODEL.md section 5, second version).
+    public let medianConsumption: Double
+    /// Consumption per person (FCFA/year) at the 1st, 2nd, … 99th percentiles of people at the start of
+    /// the year: the boundaries of the percentiles the concentration indices and households' care are
+    /// computed over, and of the quintiles (every twentieth). Empty: everyone in the first.
+    public let percentileCuts: [Double]
+    /// Consumption per person at the middle of each percentile (the 0.5th, 1.5th, … 99.5th), whose care
+    /// its households get; empty with the cuts.
+    public let percentileMiddles: [Double]
+    /// The same cuts, out of line, with their lookup table (an array read per household cost a retain
+    /// and a release each).
+    let cutStorage: CutStorage?
     /// Persons each block may still enrol into subsidised RAMU cover this year (`constrained` rule);
     /// nil when enrolment is not constrained.
     public let subsidisedQuotaShare: Double?
@@ -26,10 +41,15 @@ public struct YearContext: Sendable {
     ///   - census: the population at the start of the year.
     ///   - medianConsumption: person-weighted median consumption per person at the start of the year, FCFA/year.
     public init(year: Int, base: Parameters, timeline: PolicyTimeline, seed: UInt64, replication: Int,
-                census: Census, medianConsumption: Double, quintileCuts: [Double] = [],
-                subsidisedQuotaShare: Double? = nil) {
+                census: Census, medianConsumption: Double, percentileCuts: [Double] = [],
+                percentileMiddles: [Double] = [], subsidisedQuotaShare: Double? = nil) {
+        precondition(percentileCuts.isEmpty || percentileCuts.count == 99, "99 percentile cuts, or none")
+        precondition(percentileMiddles.count == (percentileCuts.isEmpty ? 0 : 100), "a middle per percentile")
         self.year = year
-        self.quintileCuts = quintileCuts
+        self.medianConsumption = medianConsumption
+        self.percentileCuts = percentileCuts
+        self.percentileMiddles = percentileMiddles
+        cutStorage = percentileCuts.isEmpty ? nil : CutStorage(percentileCuts)
         self.seed = seed
         self.replication = replication
         streams = StreamRoot(seed: seed, replication: replication)
@@ -47,8 +67,10 @@ public struct YearContext: Sendable {
                 spans.append((a, b, p))
             }
         }
+        let relative = medianConsumption > 0 ? percentileMiddles.map { log($0 / medianConsumption) } : []
         segments = spans.map {
-            PolicySegment(start: $0.start, end: $0.end, year: year, parameters: $0.parameters, census: census)
+            PolicySegment(start: $0.start, end: $0.end, year: year, parameters: $0.parameters, census: census,
+                          relativeConsumption: relative)
         }
         yearEnd = YearEnd(year: year, closing: spans[spans.count - 1].parameters,
                           nextYearStart: timeline.parameters(at: t1, base: base))
@@ -70,7 +92,10 @@ public struct YearContext: Sendable {
         streams = c.streams
         segments = c.segments
         yearEnd = c.yearEnd
-        quintileCuts = c.quintileCuts
+        medianConsumption = c.medianConsumption
+        percentileCuts = c.percentileCuts
+        percentileMiddles = c.percentileMiddles
+        cutStorage = c.cutStorage
         povertyLine = c.povertyLine
         societalPovertyLine = c.societalPovertyLine
         self.subsidisedQuotaShare = subsidisedQuotaShare
@@ -101,13 +126,72 @@ public struct YearContext: Sendable {
             && yearEnd == o.yearEnd
             && subsidisedQuotaShare == o.subsidisedQuotaShare
             && povertyLine == o.povertyLine && societalPovertyLine == o.societalPovertyLine
-            && quintileCuts == o.quintileCuts
+            && medianConsumption == o.medianConsumption && percentileCuts == o.percentileCuts
+            && percentileMiddles == o.percentileMiddles
     }
 
-    /// The quintile (1 = poorest) of a household with this consumption per person.
-    func quintile(_ consumptionPerPerson: Double) -> Int {
-        var q = 1
-        for cut in quintileCuts { q += consumptionPerPerson > cut ? 1 : 0 }  // (no branch on a random value)
-        return min(q, 5)
+    /// The percentile (1 = poorest hundredth … 100) of a household with this consumption per person: one
+    /// more than the cuts below it (`CutStorage.countBelow`).
+    @inline(__always) func percentile(_ consumptionPerPerson: Double) -> Int {
+        guard let cutStorage else { return 1 }
+        return cutStorage.countBelow(consumptionPerPerson) + 1
+    }
+
+    /// The quintile (1 = poorest) of a household in `percentile`.
+    static func quintile(ofPercentile p: Int) -> Int { (p - 1) / 20 + 1 }
+}
+
+/// The percentile cuts, written once, then only read through plain pointers, with a table that finds
+/// how many cuts lie below a value in a step or two: a positive Double's bits grow with it, so its top
+/// 20 bits (the exponent and 8 bits of mantissa, 256 buckets an octave) index the count of cuts below
+/// each bucket's start, and at most the cuts inside the value's own bucket are compared. (A binary
+/// search over 99 cuts, a chain of 7 dependent loads per household, cost 4 % of a run.)
+final class CutStorage: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>
+    let count: Int
+    private let below: UnsafeMutablePointer<UInt8>
+    private let firstKey: UInt64, lastKey: UInt64
+    private static let shift: UInt64 = 44
+    /// Beyond this many buckets (cuts spread over more than 256 octaves: never Mali's), no table.
+    private static let largestTable: UInt64 = 1 << 16
+
+    init(_ values: [Double]) {
+        precondition(!values.isEmpty && values.count < 256, "cuts: some, fewer than 256")
+        count = values.count
+        base = .allocate(capacity: count)
+        base.initialize(from: values, count: count)
+        // Cuts of zero (a scenario whose consumption rounds to nothing, a population that died out) have
+        // no octave: every value is then compared with every cut, as a plain count does.
+        let tabled = values.allSatisfy { $0 > 0 && $0.isFinite }
+        firstKey = tabled ? values.first!.bitPattern >> Self.shift : 0
+        lastKey = tabled ? values.last!.bitPattern >> Self.shift : UInt64.max
+        let size = lastKey - firstKey < Self.largestTable ? Int(lastKey - firstKey) + 1 : 0
+        below = .allocate(capacity: max(size, 1))
+        var k = 0
+        for b in 0..<size {
+            let start = Double(bitPattern: (firstKey + UInt64(b)) << Self.shift)
+            while k < count && values[k] < start { k += 1 }
+            (below + b).initialize(to: UInt8(k))
+        }
+    }
+
+    /// How many cuts are below `x` (≥ 0).
+    @inline(__always) func countBelow(_ x: Double) -> Int {
+        let key = x.bitPattern >> Self.shift
+        var k: Int
+        if key < firstKey { return 0 }
+        if key > lastKey { return count }
+        if lastKey - firstKey < Self.largestTable {
+            k = Int(below[Int(key - firstKey)])
+        } else {
+            k = 0
+        }
+        while k < count && base[k] < x { k += 1 }
+        return k
+    }
+
+    deinit {
+        base.deallocate()
+        below.deallocate()
     }
 }

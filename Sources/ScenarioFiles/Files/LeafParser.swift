@@ -53,6 +53,13 @@ enum LeafParser {
                                      + fractionHint(unit: unit, value: x))
             }
             return .real(x)
+        case .realOrDerived(let range):
+            if scalar.string == "derived" { return .derived }
+            guard let x = YAMLNodes.number(node) else { throw wrongType }
+            guard x.isFinite, range.contains(x) else {
+                throw file.error(at: node, keyPath: keyPath, "valeur \(scalar.string) hors limites ; attendu \(expected)")
+            }
+            return .real(x)
         case .integer(let range):
             guard let x = YAMLNodes.number(node) else { throw wrongType }
             guard x.isFinite, x == x.rounded() else {
@@ -81,7 +88,7 @@ enum LeafParser {
     /// "un nombre entre 0 et 1 (bornes comprises), en « fraction »": the kind, and the unit of a number.
     static func expectation(_ kind: ParameterSchema.Kind, unit: String) -> String {
         switch kind {
-        case .real, .integer: kind.expectationFR + ", en « \(unit) »"
+        case .real, .realOrDerived, .integer: kind.expectationFR + ", en « \(unit) »"
         case .boolean, .choice, .text: kind.expectationFR
         }
     }

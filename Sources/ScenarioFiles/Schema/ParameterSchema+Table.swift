@@ -44,7 +44,7 @@ extension ParameterSchema {
         .real("consumption.poverty_line", \.consumption.povertyLine, "FCFA/person/year", .above(0, through: maximumFCFA), "Seuil de pauvreté aux prix de l'année de début"),
 
         // macro — MODEL.md section 7
-        .real("macro.gdp_2020", \.macro.gdp2020, "MFCFA", .above(0, through: maximumMFCFA), "PIB nominal de 2020"),
+        .real("macro.gdp_2020", \.macro.gdp2020, "MFCFA", .closed(1, maximumMFCFA), "PIB nominal de 2020"),
         .real("macro.real_gdp_growth", \.macro.realGDPGrowth, "fraction/year", .closed(-0.5, 1), "Croissance réelle du PIB"),
         .real("macro.inflation", \.macro.inflation, "fraction/year", .closed(-0.5, 1), "Inflation"),
         .real("macro.real_income_growth", \.macro.realIncomeGrowth, "fraction/year", .closed(-0.5, 1), "Croissance réelle de la consommation des ménages"),
@@ -90,6 +90,7 @@ extension ParameterSchema {
         .real("ramu.dropout_rate", \.ramu.dropoutRate, "per year", .closed(0, 100), "Taux de non-renouvellement des membres subventionnés du RAMU"),
         .real("ramu.premium", \.ramu.premium, "FCFA/person/year", .above(0, through: maximumFCFA), "Cotisation du panier de base RAMU par personne"),
         .real("ramu.admin_rate", \.ramu.adminRate, "fraction", .fraction, "Frais de gestion du RAMU, en part des prestations"),
+        .real("ramu.indigent_coverage_rate", \.ramu.indigentCoverageRate, "fraction", .fraction, "Taux de prise en charge des indigents par le RAMU"),
 
         // gratuites — MODEL.md section 6
         .choice("gratuites.arrangement", \.gratuites.arrangement, "Financement des gratuités : à part (separate) ou par le RAMU (integrated)"),
@@ -118,14 +119,19 @@ extension ParameterSchema {
         .real("care.cost_caesarean_sd", \.care.costCaesarean.sd, "FCFA", .above(0, through: maximumFCFA), "Écart-type du coût d'une césarienne"),
         .real("care.cost_antenatal_mean", \.care.costAntenatal.mean, "FCFA", .closed(1, maximumFCFA), "Coût moyen d'une consultation prénatale"),
         .real("care.cost_antenatal_sd", \.care.costAntenatal.sd, "FCFA", .above(0, through: maximumFCFA), "Écart-type du coût d'une consultation prénatale"),
+        .real("care.cost_scale", \.care.costScale, "multiplier", .above(0, through: 100), "Multiplicateur de tous les coûts des soins (moyennes et écarts-types)"),
+        .real("care.seek_income_log_odds", \.care.seekIncomeLogOdds, "log-odds", .closed(-5, 5), "Hausse du log-odds du recours aux soins par unité de ln(consommation / médiane)"),
+        .real("care.level_income_elasticity", \.care.levelIncomeElasticity, "elasticity", .closed(-5, 5), "Élasticité des parts CSRéf et hôpital à la consommation rapportée à la médiane"),
 
         // budget — MODEL.md section 7
         .real("budget.health_share", \.budget.healthShare, "fraction", .fraction, "Part de la santé dans le budget de l'État"),
-        .real("budget.supply_side_share", \.budget.supplySideShare, "fraction", .fraction, "Part de l'offre (salaires, structures, programmes) dans le budget santé initial"),
+        .realOrDerived("budget.supply_side", \.budget.supplySide, "MFCFA", .closed(0, maximumMFCFA), "Offre de soins (salaires, structures, programmes) l'année de début ; derived : ce que le budget laisse après ses engagements"),
+        .real("budget.supply_side_real_growth", \.budget.supplySideRealGrowth, "fraction/year", .closed(-0.5, 1), "Croissance réelle de l'offre par habitant, au-delà de la population et des prix"),
+        .real("budget.ramu_allocation_share", \.budget.ramuAllocationShare, "fraction", .fraction, "Part de ce qui reste du budget santé allouée au RAMU"),
 
         // donors — MODEL.md section 7
         .real("donors.per_capita_usd", \.donors.perCapitaUSD, "USD/person/year", .closed(0, 100_000), "Financement des partenaires (PTF) par habitant"),
-        .real("donors.fcfa_per_usd", \.donors.fcfaPerUSD, "FCFA/USD", .above(0, through: 100_000), "Taux de change"),
+        .real("donors.fcfa_per_usd", \.donors.fcfaPerUSD, "FCFA/USD", .closed(1, 100_000), "Taux de change"),
 
         // financial_protection — MODEL.md section 9 (ODD 3.8.2)
         .real("financial_protection.ppp_fcfa_per_dollar", \.financialProtection.pppFCFAPerDollar, "FCFA/PPP$", .above(0, through: 100_000), "Facteur de conversion en parité de pouvoir d'achat (2017)"),

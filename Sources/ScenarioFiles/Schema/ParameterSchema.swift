@@ -33,6 +33,7 @@ public struct ParameterSchema: Sendable {
         func value(in root: Root) -> ParameterValue {
             switch binding {
             case .real(let path): .real(root[keyPath: path])
+            case .optionalReal(let path): root[keyPath: path].map(ParameterValue.real) ?? .derived
             case .integer(let path): .integer(root[keyPath: path])
             case .boolean(let path): .boolean(root[keyPath: path])
             case .text(let path): .text(root[keyPath: path])
@@ -50,6 +51,8 @@ public struct ParameterSchema: Sendable {
         func apply(_ value: ParameterValue, to root: inout Root) {
             switch (binding, value) {
             case (.real(let path), .real(let x)): root[keyPath: path] = x
+            case (.optionalReal(let path), .real(let x)): root[keyPath: path] = x
+            case (.optionalReal(let path), .derived): root[keyPath: path] = nil
             case (.integer(let path), .integer(let n)): root[keyPath: path] = n
             case (.boolean(let path), .boolean(let b)): root[keyPath: path] = b
             case (.text(let path), .text(let s)): root[keyPath: path] = s
@@ -65,6 +68,8 @@ public struct ParameterSchema: Sendable {
     /// What values a key takes.
     public enum Kind: Sendable, Equatable {
         case real(ValueRange)
+        /// `derived` (the model works it out: `budget.supply_side`), or a number in the range.
+        case realOrDerived(ValueRange)
         case integer(ClosedRange<Int>)
         case boolean
         /// One of these raw values.
@@ -76,6 +81,7 @@ public struct ParameterSchema: Sendable {
         public var expectationFR: String {
             switch self {
             case .real(let range): "un nombre \(range.descriptionFR)"
+            case .realOrDerived(let range): "« derived » (calculé par le modèle) ou un nombre \(range.descriptionFR)"
             case .integer(let range): "un entier entre \(range.lowerBound) et \(range.upperBound)"
             case .boolean: "un booléen (true ou false)"
             case .choice(let allowed): "une des valeurs " + allowed.joined(separator: ", ")
@@ -88,7 +94,7 @@ public struct ParameterSchema: Sendable {
     public static let canonicalUnits = [
         "year", "years", "fraction", "fraction/year", "per year", "persons", "visits", "FCFA", "FCFA/year",
         "FCFA/person/year", "MFCFA", "USD/person/year", "FCFA/USD", "FCFA/PPP$", "PPP$/day", "needs/person/year",
-        "multiplier", "elasticity", "log-sd", "boolean", "choice", "text", "FCFA/unit", "units",
+        "multiplier", "elasticity", "log-sd", "boolean", "choice", "text", "FCFA/unit", "units", "log-odds",
     ]
 
     /// The sections of a scenario file, in table order.

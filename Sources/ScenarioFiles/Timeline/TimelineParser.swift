@@ -143,12 +143,18 @@ enum TimelineParser {
         guard let field = ParameterSchema.entry(forKey: key) else {
             throw file.error(at: node, keyPath: keyPath, unknownKey(key))
         }
+        if case .realOrDerived = field.kind {
+            throw file.error(at: node, keyPath: keyPath,
+                             "« \(key) » est un montant de l'année de début (ou derived) : il ne change pas par le "
+                                 + "calendrier ; attendu cette valeur dans sa section (l'offre croît ensuite avec la "
+                                 + "population, les prix et budget.supply_side_real_growth)")
+        }
         if kind == .ramp, field.realKeyPath == nil {
             let what = switch field.kind {
             case .boolean: "un booléen"
             case .choice: "un choix"
             case .integer: "un entier"
-            case .text, .real: "un texte"
+            case .text, .real, .realOrDerived: "un texte"
             }
             throw file.error(at: node, keyPath: keyPath,
                              "« \(key) » est \(what) : une rampe ne s'applique qu'à un nombre ; utilisez at/set")
