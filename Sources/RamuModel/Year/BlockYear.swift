@@ -91,7 +91,9 @@ extension HouseholdWorker {
         let consumption = h.consumptionPerPerson * size
         // Poverty counts every household, whether or not it paid (added, not branched on).
         a.poorBeforeOOP += h.consumptionPerPerson < c.povertyLine ? size : 0
-        a.poorAfterOOP += size > 0 && (consumption - oop) / size < c.povertyLine ? size : 0
+        // (Compared as products, not per person: a division per household showed in the profile.)
+        let povertyConsumption = c.povertyLine * size
+        a.poorAfterOOP += size > 0 && consumption - oop < povertyConsumption ? size : 0
         defer { a.quintiles.add(household, to: quintile) }
         guard oop > 0 else { return }
         if oop > 0.10 * consumption {
@@ -110,7 +112,7 @@ extension HouseholdWorker {
             a.hardshipLarge += size
         }
         if h.consumptionPerPerson >= c.povertyLine {
-            if (consumption - oop) / size < c.povertyLine { a.impoverished += size }
+            if consumption - oop < povertyConsumption { a.impoverished += size }
         } else {
             a.furtherImpoverished += size
         }
