@@ -84,10 +84,12 @@ struct ModelV2Tests {
         }
     }
 
-    /// People with a need and people who forwent care for its cost, from counts no member is given:
-    /// for three uninsured adults at the median with rate λ = 0.8 and seeking 0.54 without cover (0.85
+    /// People with a need and people who forwent care for its cost, from each member's exposure: for
+    /// three uninsured adults at the median with rate λ = 0.8 and seeking 0.54 without cover (0.85
     /// with), each has a need in the year with probability 1 − e^−λ and forgoes one for its cost with
-    /// 1 − e^−λ (0.85 − 0.54). Tolerance: four standard errors of a share over 60 000 people.
+    /// 1 − e^−λ (0.85 − 0.54). Tolerance: four standard errors of a share over 60 000 people (those
+    /// who join a mutuelle during the year meet the barrier only until then). With no event in the
+    /// year (no death, nobody joining), each member's chances are exactly those.
     @Test func forgoneCareForCostCountsPeople() {
         var p = Parameters()
         p.demography.crudeDeathRate = 0
@@ -96,18 +98,21 @@ struct ModelV2Tests {
         let withNeed = 1 - exp(-0.8), forgoing = 1 - exp(-0.8 * (0.85 - 0.54))
         #expect(abs(a.peopleWithNeed / people - withNeed) < 4 * (withNeed * (1 - withNeed) / people).squareRoot())
         #expect(abs(a.peopleForgoingCareForCost / people - forgoing) < 4 * (forgoing * (1 - forgoing) / people).squareRoot())
-        // Per need: the share not sought for cost is 0.85 − 0.54 of the needs.
-        let needs = a.needs
-        #expect(abs(a.needsForgoneForCost / needs - 0.31) < 4 * (0.31 * 0.69 / needs).squareRoot())
+        var still = p
+        still.mutuelle.joinRate = 0
+        let (exact, _) = HouseholdYearTests.year(still, households: 1_000) { _ in Array(repeating: Member(group: .other), count: 3) }
+        #expect(abs(exact.peopleWithNeed - 3_000 * withNeed) < 1e-9 * 3_000)
+        #expect(abs(exact.peopleForgoingCareForCost - 3_000 * forgoing) < 1e-9 * 3_000)
+        #expect(exact.needs > 0)
         // Covered members meet no cost barrier.
         p.mutuelle.dropoutRate = 0  // a member who left would be uncovered for the rest of the year
         let (covered, _) = HouseholdYearTests.year(p, households: 2_000, regime: .mutuelle) { _ in [Member(group: .other)] }
-        #expect(covered.needsForgoneForCost == 0 && covered.peopleForgoingCareForCost == 0)
+        #expect(covered.needs > 0 && covered.peopleForgoingCareForCost == 0)
         // A scenario where the uncovered seek more than the covered: none forgone for cost (the count
         // once wrapped around to four billion, and the run never ended).
         p.care.seekUncovered = 1
         let (eager, _) = HouseholdYearTests.year(p, households: 2_000) { _ in [Member(group: .other)] }
-        #expect(eager.needs > 0 && eager.needsForgoneForCost == 0 && eager.peopleForgoingCareForCost == 0)
+        #expect(eager.needs > 0 && eager.peopleForgoingCareForCost == 0)
     }
 
     // MARK: Whole runs

@@ -27,33 +27,30 @@ extension HouseholdWorker {
         let count = t - from == 1 ? episodes.poisson(s.needsInYear(member.group, members: 1))
                                   : episodes.poisson(inverting: rate * (t - from))
         if count > 0 {
-            let met = meetNeeds(count, eligible: member.gratuiteEligible, h, s, &a)
-            oop += met.oop
+            oop += meetNeeds(count, eligible: member.gratuiteEligible, h, s, &a)
             needs[m].noNeed = 0
-            if met.forgoneForCost > 0 { needs[m].noCostForgone = 0 }
-            needsByMember = true
         }
+        // Its chance of no need forgone for its cost over the stretch (see `MemberNeeds`); most members
+        // resolved alone are pregnant or under five, eligible for a gratuité: no barrier, no exponential.
+        let barrier = care.costBarrier(covered: h.regime != .none, eligible: member.gratuiteEligible)
+        if barrier > 0 { needs[m].noCostForgone *= exp(-rate * (t - from) * barrier) }
+        needsByMember = true
         return oop
     }
 
     /// `count` needs of one stretch, of a member or of members counted together, all meeting the same
     /// eligibility, regime and rules: each met or forgone, with one chance of seeking care. One uniform
     /// per need settles both whether care is sought and at which level: u < seek, then u / seek (uniform
-    /// again) against the levels' cumulative shares. A need not sought with seek ≤ u < the chance of
-    /// seeking without a cost barrier (that of the covered, at the household's income) was forgone
-    /// because of its cost (MODEL.md section 5, second version). Returns what the household paid out of
-    /// pocket, and how many needs were forgone for their cost.
+    /// again) against the levels' cumulative shares. Returns what the household paid out of pocket.
     @inline(never)
     mutating func meetNeeds(_ count: UInt32, eligible: Bool, _ h: Household, _ s: Segment,
-                            _ a: inout YearAccounts) -> (oop: Double, forgoneForCost: UInt32) {
+                            _ a: inout YearAccounts) -> Double {
         a.events[.careNeed] += Int(count)
         a.needs += Double(count)
         household.needs += Double(count)
         let seek = care.seekProbability(covered: h.regime != .none, eligible: eligible)
-        let barrierFree = care.seekCovered
         let toCSCom = seek * care.levelCSCom, toCSRef = seek * care.levelCSRef
         var oop = 0.0
-        var forgone: UInt32 = 0
         var left = Int(count)
         // The needs' decisions first, then the episodes sought: whether a need is met is a coin toss,
         // which a branch per need would mispredict one time in two; counted without branching, it is not.
@@ -61,24 +58,19 @@ extension HouseholdWorker {
         while left > 0 {
             let batch = min(left, 16)
             left -= batch
-            var n = 0, belowBarrierFree = 0  // Int, as n: a UInt32 count compiled to a branch
+            var n = 0
             for _ in 0..<batch {
                 let u = episodes.uniform()
                 sought[n] = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
                 n += u < seek ? 1 : 0  // a forgone need is overwritten by the next one
-                belowBarrierFree += u < barrierFree ? 1 : 0
             }
-            // When seek ≤ barrierFree, those sought are below it too; when a scenario seeks more without
-            // cover than with, none is forgone for its cost (and the difference would wrap around).
-            forgone &+= UInt32(truncatingIfNeeded: max(0, belowBarrierFree - n))
             // Their costs next, then what each one's payers do: the draws of one episode's cost do not
             // wait for the last one's accounts, so the processor works on several at once.
             var costs = InlineArray<16, Double>(repeating: 0)
             for i in 0..<n { costs[i] = cost(of: sought[i], s) }
             for i in 0..<n { oop += soughtEpisode(eligible: eligible, kind: sought[i], cost: costs[i], h, s, &a) }
         }
-        a.needsForgoneForCost += Double(forgone)
-        return (oop, forgone)
+        return oop
     }
 
     /// `resolveNeeds` for every living member. Members of one group who are not pregnant and whose
@@ -87,10 +79,8 @@ extension HouseholdWorker {
     /// count at the group's rate times their number, and their needs meet the same state, so one draw
     /// serves them all. The others are resolved one by one, in member order, before the groups.
     ///
-    /// Whose need each of a group's needs was is not drawn: each member's chance of having had none (and
-    /// none forgone for its cost) is kept instead, each need falling on a member in proportion to its
-    /// rate, so that the share of people who needed care, and who forwent it for its cost, are expected
-    /// values over that draw (`MemberNeeds`).
+    /// Whose need each of a group's needs was is not drawn: each member's chance of none is the
+    /// model's, e^−rate × time (`MemberNeeds`), and a whole year's stretch adds its members' at once.
     mutating func resolveAllNeeds(to t: Double, _ h: Household, _ s: Segment, _ a: inout YearAccounts) -> Double {
         var oop = 0.0
         var together = InlineArray<3, Int>(repeating: 0)  // members by group, indexed (groups look random)
@@ -109,92 +99,59 @@ extension HouseholdWorker {
                 oop += resolveNeeds(of: m, to: t, h, s, &a)
             }
         }
-        // Each group's chance that a given member had none of its needs, and none of those forgone
-        // (scalars, not a local array: indexing one put a stack check on this hot function).
-        var childNone = 1.0, childNoneForgone = 1.0, womanNone = 1.0, womanNoneForgone = 1.0
-        var otherNone = 1.0, otherNoneForgone = 1.0
-        if t > from {
-            if together[0] > 0 {
-                let drawn = resolveNeeds(of: .underFive, members: together[0], span: t - from, h, s, &a)
-                oop += drawn.oop
-                let share = 1 / Double(together[0])
-                childNone = Self.noneFalling(drawn.needs, share: share)
-                childNoneForgone = Self.noneFalling(drawn.forgoneForCost, share: share)
-            }
-            // Women and other persons not pregnant meet the same rules (no gratuité): one count for them all.
-            let (w, o) = (together[1], together[2])
-            var adults: (oop: Double, needs: UInt32, forgoneForCost: UInt32) = (0, 0, 0)
-            if w == 0 {
-                if o > 0 { adults = resolveNeeds(of: .other, members: o, span: t - from, h, s, &a) }
-            } else if o == 0 {
-                adults = resolveNeeds(of: .woman15to49, members: w, span: t - from, h, s, &a)
+        guard t > from else { return oop }
+        if together[0] > 0 { oop += resolveNeeds(of: .underFive, members: together[0], span: t - from, h, s, &a) }
+        // Women and other persons not pregnant meet the same rules (no gratuité): one count for them all.
+        let (w, o) = (together[1], together[2])
+        if w == 0 {
+            if o > 0 { oop += resolveNeeds(of: .other, members: o, span: t - from, h, s, &a) }
+        } else if o == 0 {
+            oop += resolveNeeds(of: .woman15to49, members: w, span: t - from, h, s, &a)
+        } else {
+            let count: UInt32
+            if t - from == 1 && w <= 4 && o <= 16 {
+                count = episodes.poisson(s.needsInYearOfAdults(women: w, others: o))
             } else {
-                let count: UInt32
-                if t - from == 1 && w <= 4 && o <= 16 {
-                    count = episodes.poisson(s.needsInYearOfAdults(women: w, others: o))
-                } else {
-                    let mean = (s.needRate(.woman15to49) * Double(w) + s.needRate(.other) * Double(o)) * (t - from)
-                    count = mean > 0 ? episodes.poisson(inverting: mean) : 0
-                }
-                if count > 0 {
-                    let met = meetNeeds(count, eligible: false, h, s, &a)
-                    adults = (met.oop, count, met.forgoneForCost)
-                }
+                let mean = (s.needRate(.woman15to49) * Double(w) + s.needRate(.other) * Double(o)) * (t - from)
+                count = mean > 0 ? episodes.poisson(inverting: mean) : 0
             }
-            oop += adults.oop
-            if adults.needs > 0 {
-                // Each of the count's needs falls on a member in proportion to its rate.
-                let womanRate = s.needRate(.woman15to49), otherRate = s.needRate(.other)
-                let all = womanRate * Double(w) + otherRate * Double(o)
-                womanNone = Self.noneFalling(adults.needs, share: womanRate / all)
-                womanNoneForgone = Self.noneFalling(adults.forgoneForCost, share: womanRate / all)
-                otherNone = Self.noneFalling(adults.needs, share: otherRate / all)
-                otherNoneForgone = Self.noneFalling(adults.forgoneForCost, share: otherRate / all)
-            }
+            if count > 0 { oop += meetNeeds(count, eligible: false, h, s, &a) }
         }
+        // Children are eligible for the gratuités and meet no cost barrier; adults without cover do.
+        let adultBarrier = care.costBarrier(covered: h.regime != .none, eligible: false)
         if t - from == 1 {
-            // A whole year's stretch: these members had no other this year, so their expected values are
-            // the group's, added at once (most households; no member is visited).
-            let (c, w, o) = (Double(together[0]), Double(together[1]), Double(together[2]))
-            peopleWithNeed += c * (1 - childNone) + w * (1 - womanNone) + o * (1 - otherNone)
-            peopleForgoingCareForCost += c * (1 - childNoneForgone) + w * (1 - womanNoneForgone) + o * (1 - otherNoneForgone)
+            // A whole year's stretch: these members had no other this year, so each one's chances are
+            // the group's, from the segment's and percentile's factors (no member is visited).
+            let uncovered = adultBarrier > 0
+            peopleWithNeed += Double(together[0]) * (1 - care.noNeedInYear[0])
+                + Double(w) * (1 - care.noNeedInYear[1]) + Double(o) * (1 - care.noNeedInYear[2])
+            peopleForgoingCareForCost += uncovered
+                ? Double(w) * (1 - care.noCostForgoneInYear[0]) + Double(o) * (1 - care.noCostForgoneInYear[1]) : 0
             return oop
         }
-        if marked != 0 { needsByMember = true }
+        // A part of the year (the household or the rules changed): each group's chances over the stretch,
+        // three exponentials per change, multiplied into each member's.
+        guard marked != 0 else { return oop }
+        needsByMember = true
+        let span = t - from
+        let child = exp(-s.needRate(.underFive) * span)
+        let woman = exp(-s.needRate(.woman15to49) * span), other = exp(-s.needRate(.other) * span)
+        let womanForgone = adultBarrier > 0 ? exp(-s.needRate(.woman15to49) * span * adultBarrier) : 1
+        let otherForgone = adultBarrier > 0 ? exp(-s.needRate(.other) * span * adultBarrier) : 1
         while marked != 0 {
             let m = marked.trailingZeroBitCount
             marked &= marked - 1
             let group = members[m].group
-            let child = group == .underFive, woman = group == .woman15to49
-            needs[m].noNeed *= child ? childNone : (woman ? womanNone : otherNone)
-            needs[m].noCostForgone *= child ? childNoneForgone : (woman ? womanNoneForgone : otherNoneForgone)
+            needs[m].noNeed *= group == .underFive ? child : (group == .woman15to49 ? woman : other)
+            needs[m].noCostForgone *= group == .underFive ? 1 : (group == .woman15to49 ? womanForgone : otherForgone)
         }
         return oop
-    }
-
-    /// The chance that none of `count` events falls on a given member, each falling on it with
-    /// probability `share`: (1 − share)^count, by squaring (`pow` cost a tenth of the run; a loop of
-    /// `count` products, a mispredicted exit per call). Four fixed steps cover the counts below 16.
-    @inline(__always)
-    static func noneFalling(_ count: UInt32, share: Double) -> Double {
-        var base = 1 - share, result = 1.0, k = count
-        for _ in 0..<4 {
-            result *= k & 1 != 0 ? base : 1
-            base *= base
-            k >>= 1
-        }
-        while k != 0 {
-            result *= k & 1 != 0 ? base : 1
-            base *= base
-            k >>= 1
-        }
-        return result
     }
 
     /// The needs of `n` members of `group`, none pregnant, over the same stretch (see `resolveAllNeeds`):
     /// a whole year's from the segment's tables, a part's by inversion.
     mutating func resolveNeeds(of group: MemberGroup, members n: Int, span: Double, _ h: Household, _ s: Segment,
-                               _ a: inout YearAccounts) -> (oop: Double, needs: UInt32, forgoneForCost: UInt32) {
+                               _ a: inout YearAccounts) -> Double {
         var count: UInt32 = 0
         if span == 1 {
             var left = n
@@ -205,12 +162,10 @@ extension HouseholdWorker {
             }
         } else {
             let mean = s.needRate(group) * Double(n) * span
-            guard mean > 0 else { return (0, 0, 0) }
+            guard mean > 0 else { return 0 }
             count = episodes.poisson(inverting: mean)
         }
-        guard count > 0 else { return (0, 0, 0) }
-        let met = meetNeeds(count, eligible: group == .underFive, h, s, &a)
-        return (met.oop, count, met.forgoneForCost)
+        return count > 0 ? meetNeeds(count, eligible: group == .underFive, h, s, &a) : 0
     }
 
     /// The antenatal visits of pregnant member `m` dated in [from, t), in date order: the pregnancy's

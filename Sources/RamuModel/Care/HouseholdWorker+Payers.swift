@@ -7,15 +7,13 @@ extension HouseholdWorker {
         a.needs += 1
         household.needs += 1
         needs[m].noNeed = 0
+        needsByMember = true
         let eligible = members[m].gratuiteEligible
         // An unmet need draws nothing more: forgone care costs nothing and needs no cost draw.
         let u = episodes.uniform()
         let seek = care.seekProbability(covered: h.regime != .none, eligible: eligible)
         guard u < seek else {
-            if u < care.seekCovered {  // forgone for its cost (see `meetNeeds`)
-                a.needsForgoneForCost += 1
-                needs[m].noCostForgone = 0
-            }
+            if u < care.seekCovered { needs[m].noCostForgone = 0 }  // forgone for its cost
             return 0
         }
         var kind = kind

@@ -8,12 +8,14 @@ final class PercentileCare: @unchecked Sendable {
 
     /// - Parameter relativeConsumption: ln(consumption per person / median) at the middle of each
     ///   percentile, poorest first; empty puts everyone at the median.
-    init(_ income: IncomeResponse, relativeConsumption x: [Double]) {
+    ///   - needRates: annual rate of needs by `MemberGroup.rawValue` (for the whole-year factors).
+    init(_ income: IncomeResponse, relativeConsumption x: [Double], needRates: ByGroup<Double>) {
         precondition(x.isEmpty || x.count == Self.count, "one relative consumption per percentile")
         base = .allocate(capacity: Self.count)
-        let atMedian = income.forHousehold(logRelativeConsumption: 0)
+        let atMedian = income.forHousehold(logRelativeConsumption: 0).withYearFactors(needRates: needRates)
         for p in 0..<Self.count {
-            (base + p).initialize(to: x.isEmpty ? atMedian : income.forHousehold(logRelativeConsumption: x[p]))
+            (base + p).initialize(to: x.isEmpty ? atMedian
+                : income.forHousehold(logRelativeConsumption: x[p]).withYearFactors(needRates: needRates))
         }
     }
 

@@ -5,9 +5,8 @@
 public struct YearAccounts: Sendable, Equatable {
     public var needs = 0.0
     public var episodes = 0.0
-    /// Needs not sought because of their cost (see `HouseholdWorker.meetNeeds`); people who had a need
-    /// this year, and who forwent care at least once for its cost (expected values: see `resolveAllNeeds`).
-    public var needsForgoneForCost = 0.0
+    /// People who had a need this year, and who forwent care at least once for its cost (expected
+    /// values: see `MemberNeeds`).
     public var peopleWithNeed = 0.0
     public var peopleForgoingCareForCost = 0.0
     /// All gratuité spending, whoever pays it; the part the RAMU pool paid (integrated arrangement).
@@ -59,7 +58,6 @@ public struct YearAccounts: Sendable, Equatable {
     public mutating func add(_ o: YearAccounts) {
         needs += o.needs
         episodes += o.episodes
-        needsForgoneForCost += o.needsForgoneForCost
         peopleWithNeed += o.peopleWithNeed
         peopleForgoingCareForCost += o.peopleForgoingCareForCost
         contributorClaims += o.contributorClaims

@@ -28,7 +28,8 @@ public struct PolicySegment: Sendable {
         rules = Rules(p, year: year, census: census)
         needTables = NeedTables(rules.care.needRates)
         needTable = UnsafePointer(needTables.base)
-        careTable = PercentileCare(rules.care.income, relativeConsumption: relativeConsumption)
+        careTable = PercentileCare(rules.care.income, relativeConsumption: relativeConsumption,
+                                   needRates: rules.care.needRates)
         careByPercentile = UnsafePointer(careTable.base)
     }
 

@@ -352,10 +352,45 @@ public struct HouseholdCare: Sendable, Equatable {
     public var seekCovered = 0.0
     public var levelCSCom = 1.0
     public var levelCSRef = 1.0
+    /// A member's chance of no need over a whole year, by `MemberGroup.rawValue` (e^−rate), and, without
+    /// cover, of no need forgone for its cost, for a woman and for another person (children are eligible
+    /// for the gratuités): e^−rate × `costBarrier`. Set by `withYearFactors`.
+    public var noNeedInYear = InlineArray<3, Double>(repeating: 1)
+    public var noCostForgoneInYear = InlineArray<2, Double>(repeating: 1)
+
+    public init(seekUncovered: Double = 0, seekCovered: Double = 0, levelCSCom: Double = 1, levelCSRef: Double = 1) {
+        self.seekUncovered = seekUncovered
+        self.seekCovered = seekCovered
+        self.levelCSCom = levelCSCom
+        self.levelCSRef = levelCSRef
+    }
 
     /// Chance that a need is sought: lower without cover unless a gratuité applies.
     @inlinable public func seekProbability(covered: Bool, eligible: Bool) -> Double {
         covered || eligible ? seekCovered : seekUncovered
+    }
+
+    /// Chance that a need is forgone because of its cost (MODEL.md section 5, second version): it would
+    /// be sought without a cost barrier (as by the covered, at the household's income) but is not. Zero
+    /// with cover or a gratuité, and when a scenario has the uncovered seek more than the covered.
+    @inlinable public func costBarrier(covered: Bool, eligible: Bool) -> Double {
+        covered || eligible ? 0 : max(0, seekCovered - seekUncovered)
+    }
+
+    /// With the whole-year factors for need rates `rates` (by `MemberGroup.rawValue`).
+    func withYearFactors(needRates rates: ByGroup<Double>) -> HouseholdCare {
+        var care = self
+        let barrier = costBarrier(covered: false, eligible: false)
+        for g in 0..<3 { care.noNeedInYear[g] = exp(-rates[g]) }
+        care.noCostForgoneInYear[0] = exp(-rates[Int(MemberGroup.woman15to49.rawValue)] * barrier)
+        care.noCostForgoneInYear[1] = exp(-rates[Int(MemberGroup.other.rawValue)] * barrier)
+        return care
+    }
+
+    public static func == (a: HouseholdCare, b: HouseholdCare) -> Bool {
+        a.seekUncovered == b.seekUncovered && a.seekCovered == b.seekCovered && a.levelCSCom == b.levelCSCom
+            && a.levelCSRef == b.levelCSRef && (0..<3).allSatisfy { a.noNeedInYear[$0] == b.noNeedInYear[$0] }
+            && (0..<2).allSatisfy { a.noCostForgoneInYear[$0] == b.noCostForgoneInYear[$0] }
     }
 }
 

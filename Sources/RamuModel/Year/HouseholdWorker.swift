@@ -23,7 +23,7 @@ public struct HouseholdWorker: ~Copyable {
     var memberEvents = ScratchBuffer<MemberEvent>()
     /// Each member's care needs this year (`MemberNeeds`), by slot; the expected number of the
     /// household's members who needed care, and who forwent some for its cost, over the stretches counted
-    /// for a group as a whole (a whole year's); and whether some member's own chances were kept instead.
+    /// for a group as a whole (a whole year's); and whether some member's own exposure was kept instead.
     var needs = ScratchBuffer<MemberNeeds>()
     var peopleWithNeed = 0.0, peopleForgoingCareForCost = 0.0
     var needsByMember = false
@@ -51,8 +51,11 @@ public struct HouseholdWorker: ~Copyable {
 struct MemberNeeds: BitwiseCopyable {
     /// Since when its needs are still to be resolved (see `resolveNeeds`).
     var from: Double
-    /// Its chance of having had no need so far this year, and no need forgone for its cost (a group's
-    /// needs are counted together, not given to members: see `resolveAllNeeds`).
+    /// Its chance of having had no need so far this year, and no need forgone for its cost (a need
+    /// sought without a cost barrier, as by the covered, but not with it). A group's needs are counted
+    /// together, not given to members (`resolveAllNeeds`): its members' chances are the model's,
+    /// e^−rate × time (and e^−rate × time × barrier); a member resolved alone has its own count (0 or 1
+    /// then), and a dated episode (a delivery, an antenatal visit) is a need for certain.
     var noNeed = 1.0
     var noCostForgone = 1.0
 }
