@@ -26,31 +26,36 @@ extension HouseholdWorker {
         guard rate > 0, t > from else { return oop }
         let count = t - from == 1 ? episodes.poisson(s.needsInYear(member.group, members: 1))
                                   : episodes.poisson(inverting: rate * (t - from))
+        // A member resolved alone counts its own draws (an exponential per stretch cost more than
+        // classing each of its needs).
         if count > 0 {
-            oop += meetNeeds(count, eligible: member.gratuiteEligible, h, s, &a)
+            let met = meetNeeds(count, eligible: member.gratuiteEligible, h, s, &a)
+            oop += met.oop
             needs[m].noNeed = 0
+            if met.forgoneForCost > 0 { needs[m].noCostForgone = 0 }
+            needsByMember = true
         }
-        // Its chance of no need forgone for its cost over the stretch (see `MemberNeeds`); most members
-        // resolved alone are pregnant or under five, eligible for a gratuité: no barrier, no exponential.
-        let barrier = care.costBarrier(covered: h.regime != .none, eligible: member.gratuiteEligible)
-        if barrier > 0 { needs[m].noCostForgone *= exp(-rate * (t - from) * barrier) }
-        needsByMember = true
         return oop
     }
 
     /// `count` needs of one stretch, of a member or of members counted together, all meeting the same
     /// eligibility, regime and rules: each met or forgone, with one chance of seeking care. One uniform
     /// per need settles both whether care is sought and at which level: u < seek, then u / seek (uniform
-    /// again) against the levels' cumulative shares. Returns what the household paid out of pocket.
+    /// again) against the levels' cumulative shares. A need not sought with seek ≤ u < the chance of
+    /// seeking without a cost barrier (`HouseholdCare.costBarrier`) was forgone because of its cost.
+    /// Returns what the household paid out of pocket, and how many needs were forgone for their cost
+    /// (read for a member resolved alone; a group's members have the model's chances instead).
     @inline(never)
     mutating func meetNeeds(_ count: UInt32, eligible: Bool, _ h: Household, _ s: Segment,
-                            _ a: inout YearAccounts) -> Double {
+                            _ a: inout YearAccounts) -> (oop: Double, forgoneForCost: Int) {
         a.events[.careNeed] += Int(count)
         a.needs += Double(count)
         household.needs += Double(count)
         let seek = care.seekProbability(covered: h.regime != .none, eligible: eligible)
         let toCSCom = seek * care.levelCSCom, toCSRef = seek * care.levelCSRef
+        let barrierFree = seek + care.costBarrier(covered: h.regime != .none, eligible: eligible)
         var oop = 0.0
+        var forgone = 0
         var left = Int(count)
         // The needs' decisions first, then the episodes sought: whether a need is met is a coin toss,
         // which a branch per need would mispredict one time in two; counted without branching, it is not.
@@ -58,19 +63,21 @@ extension HouseholdWorker {
         while left > 0 {
             let batch = min(left, 16)
             left -= batch
-            var n = 0
+            var n = 0, belowBarrierFree = 0
             for _ in 0..<batch {
                 let u = episodes.uniform()
                 sought[n] = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
                 n += u < seek ? 1 : 0  // a forgone need is overwritten by the next one
+                belowBarrierFree += u < barrierFree ? 1 : 0
             }
+            forgone += belowBarrierFree - n  // barrierFree ≥ seek: those sought are below it too
             // Their costs next, then what each one's payers do: the draws of one episode's cost do not
             // wait for the last one's accounts, so the processor works on several at once.
             var costs = InlineArray<16, Double>(repeating: 0)
             for i in 0..<n { costs[i] = cost(of: sought[i], s) }
             for i in 0..<n { oop += soughtEpisode(eligible: eligible, kind: sought[i], cost: costs[i], h, s, &a) }
         }
-        return oop
+        return (oop, forgone)
     }
 
     /// `resolveNeeds` for every living member. Members of one group who are not pregnant and whose
@@ -115,7 +122,7 @@ extension HouseholdWorker {
                 let mean = (s.needRate(.woman15to49) * Double(w) + s.needRate(.other) * Double(o)) * (t - from)
                 count = mean > 0 ? episodes.poisson(inverting: mean) : 0
             }
-            if count > 0 { oop += meetNeeds(count, eligible: false, h, s, &a) }
+            if count > 0 { oop += meetNeeds(count, eligible: false, h, s, &a).oop }
         }
         // Children are eligible for the gratuités and meet no cost barrier; adults without cover do.
         let adultBarrier = care.costBarrier(covered: h.regime != .none, eligible: false)
@@ -165,7 +172,7 @@ extension HouseholdWorker {
             guard mean > 0 else { return 0 }
             count = episodes.poisson(inverting: mean)
         }
-        return count > 0 ? meetNeeds(count, eligible: group == .underFive, h, s, &a) : 0
+        return count > 0 ? meetNeeds(count, eligible: group == .underFive, h, s, &a).oop : 0
     }
 
     /// The antenatal visits of pregnant member `m` dated in [from, t), in date order: the pregnancy's
