@@ -29,7 +29,7 @@ extension HouseholdWorker {
         // A member resolved alone counts its own draws (an exponential per stretch cost more than
         // classing each of its needs).
         if count > 0 {
-            let met = meetNeeds(count, eligible: member.gratuiteEligible, h, s, &a)
+            let met = meetNeeds(count, eligible: member.gratuiteEligible, classing: true, h, s, &a)
             oop += met.oop
             needs[m].noNeed = 0
             if met.forgoneForCost > 0 { needs[m].noCostForgone = 0 }
@@ -43,17 +43,18 @@ extension HouseholdWorker {
     /// per need settles both whether care is sought and at which level: u < seek, then u / seek (uniform
     /// again) against the levels' cumulative shares. A need not sought with seek ≤ u < the chance of
     /// seeking without a cost barrier (`HouseholdCare.costBarrier`) was forgone because of its cost.
-    /// Returns what the household paid out of pocket, and how many needs were forgone for their cost
-    /// (read for a member resolved alone; a group's members have the model's chances instead).
+    /// Returns what the household paid out of pocket, and, `classing` (a member resolved alone; a
+    /// group's members have the model's chances instead), how many needs were forgone for their cost.
     @inline(never)
-    mutating func meetNeeds(_ count: UInt32, eligible: Bool, _ h: Household, _ s: Segment,
-                            _ a: inout YearAccounts) -> (oop: Double, forgoneForCost: Int) {
+    mutating func meetNeeds(_ count: UInt32, eligible: Bool, classing: Bool = false, _ h: Household,
+                            _ s: Segment, _ a: inout YearAccounts) -> (oop: Double, forgoneForCost: Int) {
         a.events[.careNeed] += Int(count)
         a.needs += Double(count)
         household.needs += Double(count)
         let seek = care.seekProbability(covered: h.regime != .none, eligible: eligible)
         let toCSCom = seek * care.levelCSCom, toCSRef = seek * care.levelCSRef
-        let barrierFree = seek + care.costBarrier(covered: h.regime != .none, eligible: eligible)
+        let barrier = classing ? care.costBarrier(covered: h.regime != .none, eligible: eligible) : 0
+        let barrierFree = seek + barrier
         var oop = 0.0
         var forgone = 0
         var left = Int(count)
@@ -63,14 +64,23 @@ extension HouseholdWorker {
         while left > 0 {
             let batch = min(left, 16)
             left -= batch
-            var n = 0, belowBarrierFree = 0
-            for _ in 0..<batch {
-                let u = episodes.uniform()
-                sought[n] = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
-                n += u < seek ? 1 : 0  // a forgone need is overwritten by the next one
-                belowBarrierFree += u < barrierFree ? 1 : 0
+            var n = 0
+            if barrier > 0 {  // the same per call: predicted
+                var belowBarrierFree = 0
+                for _ in 0..<batch {
+                    let u = episodes.uniform()
+                    sought[n] = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
+                    n += u < seek ? 1 : 0  // a forgone need is overwritten by the next one
+                    belowBarrierFree += u < barrierFree ? 1 : 0
+                }
+                forgone += belowBarrierFree - n  // barrierFree ≥ seek: those sought are below it too
+            } else {
+                for _ in 0..<batch {
+                    let u = episodes.uniform()
+                    sought[n] = u < toCSCom ? .csCom : (u < toCSRef ? .csRef : .hospital)
+                    n += u < seek ? 1 : 0
+                }
             }
-            forgone += belowBarrierFree - n  // barrierFree ≥ seek: those sought are below it too
             // Their costs next, then what each one's payers do: the draws of one episode's cost do not
             // wait for the last one's accounts, so the processor works on several at once.
             var costs = InlineArray<16, Double>(repeating: 0)
