@@ -10,6 +10,12 @@ struct SupplySideTests {
         return try #require(rows.first { $0[0] == "budget.supply_side" })
     }
 
+    /// The 2020 mean of indicator `id` in the scenario's indicators.csv.
+    static func mean2020(_ dir: TemporaryDirectory, _ scenario: String, _ id: String) throws -> Double {
+        let rows = parseCSV(try String(contentsOfFile: dir.path("out/\(scenario)/indicators.csv"), encoding: .utf8))
+        return try #require(rows.first { $0[1] == "2020" && $0[2] == id }.flatMap { Double($0[5]) })
+    }
+
     @Test func aDerivedSupplySideIsReportedWithItsDerivation() throws {
         let dir = try TemporaryDirectory()
         let r = try Ramusim.run(["run", Ramusim.baseline, "--sample-fraction", "0.0005", "--replications", "3",
@@ -22,9 +28,8 @@ struct SupplySideTests {
         #expect(row[3].hasPrefix("dérivé : budget santé de 2020 moins ses engagements"), "\(row[3])")
         #expect(row[3].contains("moyenne de 3 réplication(s)"))
         // The base year is in balance: no fiscal space, no gap in 2020.
-        let indicators = parseCSV(try String(contentsOfFile: dir.path("out/baseline/indicators.csv"), encoding: .utf8))
         for id in ["fiscal_space_mfcfa", "financing_gap_mfcfa"] {
-            let mean = try #require(indicators.first { $0[1] == "2020" && $0[2] == id }.flatMap { Double($0[5]) })
+            let mean = try Self.mean2020(dir, "baseline", id)
             #expect(abs(mean) < 1e-6, "\(id) \(mean)")
         }
     }
@@ -40,8 +45,7 @@ struct SupplySideTests {
         try #require(r.status == 0, "\(r.stderr)")
         let row = try Self.row(dir, "given")
         #expect(row[1] == "78540" && row[3] == "70 % du budget santé de 2020 (première version)")
-        let indicators = parseCSV(try String(contentsOfFile: dir.path("out/given/indicators.csv"), encoding: .utf8))
-        let gap = try #require(indicators.first { $0[1] == "2020" && $0[2] == "financing_gap_mfcfa" }.flatMap { Double($0[5]) })
+        let gap = try Self.mean2020(dir, "given", "financing_gap_mfcfa")
         #expect(gap > 10_000, "the first version's supply side leaves a gap in 2020: \(gap)")
     }
 }

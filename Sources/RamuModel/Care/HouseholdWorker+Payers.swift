@@ -13,7 +13,8 @@ extension HouseholdWorker {
         let u = episodes.uniform()
         let seek = care.seekProbability(covered: h.regime != .none, eligible: eligible)
         guard u < seek else {
-            if u < care.seekCovered { needs[m].noCostForgone = 0 }  // forgone for its cost
+            // Forgone for its cost: below the chance of seeking without the barrier (as in `meetNeeds`).
+            if u < seek + care.costBarrier(covered: h.regime != .none, eligible: eligible) { needs[m].noCostForgone = 0 }
             return 0
         }
         var kind = kind

@@ -347,7 +347,7 @@ public struct IncomeResponse: Sendable, Equatable {
 
 /// One household's care in a policy segment: its chance of seeking care without and with cover (or a
 /// gratuité), and the cumulative shares of CSCom, then CSRéf, among its levels (hospital is the rest).
-public struct HouseholdCare: Sendable, Equatable {
+public struct HouseholdCare: Sendable {
     public var seekUncovered = 0.0
     public var seekCovered = 0.0
     public var levelCSCom = 1.0
@@ -385,12 +385,6 @@ public struct HouseholdCare: Sendable, Equatable {
         care.noCostForgoneInYear[0] = exp(-rates[Int(MemberGroup.woman15to49.rawValue)] * barrier)
         care.noCostForgoneInYear[1] = exp(-rates[Int(MemberGroup.other.rawValue)] * barrier)
         return care
-    }
-
-    public static func == (a: HouseholdCare, b: HouseholdCare) -> Bool {
-        a.seekUncovered == b.seekUncovered && a.seekCovered == b.seekCovered && a.levelCSCom == b.levelCSCom
-            && a.levelCSRef == b.levelCSRef && (0..<3).allSatisfy { a.noNeedInYear[$0] == b.noNeedInYear[$0] }
-            && (0..<2).allSatisfy { a.noCostForgoneInYear[$0] == b.noCostForgoneInYear[$0] }
     }
 }
 

@@ -1,10 +1,5 @@
 import EventEngine
 import RandomStreams
-#if canImport(Glibc)
-import Glibc
-#else
-import Foundation
-#endif
 
 /// One worker's scratch: its GSL generators, event queue and buffers, reused for every household it
 /// simulates (nothing is allocated per event). A household's members are copied in, simulated through
@@ -23,7 +18,7 @@ public struct HouseholdWorker: ~Copyable {
     var memberEvents = ScratchBuffer<MemberEvent>()
     /// Each member's care needs this year (`MemberNeeds`), by slot; the expected number of the
     /// household's members who needed care, and who forwent some for its cost, over the stretches counted
-    /// for a group as a whole (a whole year's); and whether some member's own exposure was kept instead.
+    /// for a group as a whole (a whole year's); and whether some member's own chances were kept instead.
     var needs = ScratchBuffer<MemberNeeds>()
     var peopleWithNeed = 0.0, peopleForgoingCareForCost = 0.0
     var needsByMember = false

@@ -43,7 +43,8 @@ enum LeafParser {
         }
         let wrongType = file.error(at: node, keyPath: keyPath, "trouvé \(YAMLNodes.describe(node)) ; attendu \(expected)")
         switch kind {
-        case .real(let range):
+        case .real(let range), .realOrDerived(let range):
+            if case .realOrDerived = kind, scalar.string == "derived" { return .derived }
             guard let x = YAMLNodes.number(node) else { throw wrongType }
             guard x.isFinite else {
                 throw file.error(at: node, keyPath: keyPath, "valeur non finie (\(scalar.string)) ; attendu \(expected)")
@@ -51,13 +52,6 @@ enum LeafParser {
             guard range.contains(x) else {
                 throw file.error(at: node, keyPath: keyPath, "valeur \(scalar.string) hors limites ; attendu \(expected)"
                                      + fractionHint(unit: unit, value: x))
-            }
-            return .real(x)
-        case .realOrDerived(let range):
-            if scalar.string == "derived" { return .derived }
-            guard let x = YAMLNodes.number(node) else { throw wrongType }
-            guard x.isFinite, range.contains(x) else {
-                throw file.error(at: node, keyPath: keyPath, "valeur \(scalar.string) hors limites ; attendu \(expected)")
             }
             return .real(x)
         case .integer(let range):
